@@ -1,0 +1,78 @@
+// Public API of haptik-webhook. The event model types come from ./model (generated from the Rust
+// model); the signature and handler types from ./receiving.
+import type { HaptikEvent, KnownEvent, KnownElement, HslElement, Issue } from "./model.js";
+
+export * from "./model.js";
+export * from "./receiving.js";
+
+/** Options of parseEvent and validateEvent. */
+export interface ParseOptions {
+  /**
+   * Also accept what the platform's documentation examples contain (`//` and `#` comments,
+   * trailing commas, a byte-order mark), each reported as a warning. Default `false`.
+   */
+  lenient?: boolean;
+  /** Largest accepted body in bytes (UTF-8): larger gives a `too_large` error. Default 1048576 (1 MiB). */
+  maxBytes?: number;
+  /** Deepest accepted nesting of arrays and objects: deeper gives a `too_deep` error. Default 64. */
+  maxDepth?: number;
+}
+
+/** What validateEvent returns. */
+export interface ValidationResult {
+  valid: boolean;
+  /** The payload's `event_name` when it could be read, else null. */
+  eventName: string | null;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** The raw request body: text or bytes exactly as received. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/**
+ * Parses and validates a raw webhook body. Returns the event (an unknown `event_name` gives an
+ * UnknownEvent, never an error). Throws HaptikWebhookError listing every problem found.
+ */
+export declare function parseEvent(input: RawBody, options?: ParseOptions): HaptikEvent;
+
+/**
+ * Validates a raw body, or an object a framework already parsed (it is turned back into JSON with
+ * JSON.stringify first, so values JSON cannot hold are not seen as they were). Never throws for a
+ * bad payload.
+ */
+export declare function validateEvent(input: RawBody | object, options?: ParseOptions): ValidationResult;
+
+/** Thrown by parseEvent. `message` names the first issue. */
+export declare class HaptikWebhookError extends Error {
+  constructor(issues: Issue[], warnings?: Issue[]);
+  readonly name: "HaptikWebhookError";
+  /** Every error found (at least one). */
+  issues: Issue[];
+  /** Warnings found along the way (loose forms accepted). */
+  warnings: Issue[];
+}
+
+/** True when the event is one of the known events: narrows HaptikEvent to KnownEvent. */
+export declare function isKnownEvent(ev: HaptikEvent): ev is KnownEvent;
+
+/** True when the message body is one of the known HSL elements: narrows to KnownElement. */
+export declare function isKnownElement(body: HslElement): body is KnownElement;
+
+/** The known event names, in the order of the model. */
+export declare const EVENT_NAMES: readonly ["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"];
+/** Known event names the platform has deprecated. */
+export declare const DEPRECATED_EVENT_NAMES: readonly ["chat_complete"];
+/** The known HSL element types (message.body.type). */
+export declare const HSL_TYPES: readonly ["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"];
+
+/**
+ * Supplies the WebAssembly module by hand: a WebAssembly.Module, the bytes of
+ * haptik_webhook_bg.wasm, its URL, or a fetch Response. Only needed when a bundler moved the
+ * .wasm file away from the browser entry; the Node and Workers entries need no init.
+ */
+// (Typed loosely so that the declarations compile without the DOM or Node type libraries.)
+export declare function init(source: object | string): Promise<void>;
+
+/** @internal Test hook: makes the wasm module trap once, to prove the recovery. Throws. */
+export declare function __forceTrapForTests(): void;

@@ -1,0 +1,16 @@
+// The public API, shared by every entry file (node.mjs, workerd.mjs, browser.mjs, and the
+// CommonJS build behind node.cjs).
+export {
+  parseEvent,
+  validateEvent,
+  HaptikWebhookError,
+  isKnownEvent,
+  isKnownElement,
+  EVENT_NAMES,
+  DEPRECATED_EVENT_NAMES,
+  HSL_TYPES,
+  __forceTrapForTests,
+} from "./core.js";
+export { init } from "./init.js";
+export * from "./signature.js";
+export * from "./handlers.js";

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: wasm-pack (release) -> wasm-opt (npm binaryen) -> pkg-template/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh
+
+step() { echo "build: $*"; }
+fail() { echo "build: $*" >&2; exit 1; }
+
+# 1. Generated files (model.d.ts, src/constants.js, schema.json) from the Rust model.
+if [ -f examples/generate.rs ] || [ -f examples/generate/main.rs ]; then
+  step "generating types, constants and JSON schema from the Rust model"
+  cargo run --quiet --example generate
+else
+  echo "build: NOTICE: the cargo example 'generate' does not exist yet; keeping the committed" \
+       "pkg-template/model.d.ts, src/constants.js and schema.json" >&2
+fi
+
+# 2. The wasm module and wasm-bindgen's output (its JS glue is replaced by src/core.js below).
+step "wasm-pack build --release"
+rm -rf pkg
+log=$(mktemp)
+if ! wasm-pack --quiet build --release --target web --out-dir pkg --no-pack >"$log" 2>&1; then
+  cat "$log" >&2; rm -f "$log"; fail "wasm-pack failed"
+fi
+rm -f "$log"
+WASM=pkg/haptik_webhook_bg.wasm
+[ -f "$WASM" ] || fail "wasm-pack did not produce $WASM"
+
+# 3. wasm-opt from the npm package binaryen (never the system's).
+step "wasm-opt -Oz ($(wc -c <"$WASM") bytes before)"
+WASM_OPT=node_modules/.bin/wasm-opt
+[ -x "$WASM_OPT" ] || fail "$WASM_OPT is missing (npm binaryen); run scripts/setup.sh"
+"$WASM_OPT" -Oz \
+  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$WASM" -o "$WASM.opt"
+mv "$WASM.opt" "$WASM"
+step "wasm size: $(wc -c <"$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzipped"
+
+# 4. Assemble the package: the one .wasm + pkg-template/ (+ CommonJS build, + .d.cts types).
+rm -f pkg/haptik_webhook.js pkg/haptik_webhook.d.ts pkg/haptik_webhook_bg.wasm.d.ts \
+      pkg/package.json pkg/.gitignore pkg/README.md pkg/LICENSE*
+cp -R pkg-template/. pkg/
+[ -f LICENSE ] && cp LICENSE pkg/LICENSE
+node_modules/.bin/esbuild pkg/src/cjs-entry.js --bundle --format=cjs --platform=node --target=node18 \
+  --log-level=warning --outfile=pkg/src/api.cjs
+rm -f pkg/src/cjs-entry.js
+# CommonJS twins of the declarations, for `require` users under moduleResolution node16/nodenext.
+node -e '
+  const fs = require("fs");
+  for (const f of fs.readdirSync("pkg")) {
+    if (!f.endsWith(".d.ts")) continue;
+    const src = fs.readFileSync("pkg/" + f, "utf8").replace(/(from\s+["\x27]\.\/[^"\x27]+)\.js(["\x27])/g, "$1.cjs$2");
+    fs.writeFileSync("pkg/" + f.replace(/\.d\.ts$/, ".d.cts"), src);
+  }
+'
+
+# 5. Check that the result loads and runs in Node (ESM and CommonJS).
+node --input-type=module -e '
+  import { validateEvent } from "./pkg/node.mjs";
+  const r = validateEvent("{}");
+  if (typeof r.valid !== "boolean") throw new Error("validateEvent returned " + JSON.stringify(r));
+' || fail "the built package does not load in Node (ESM)"
+node -e '
+  const { validateEvent } = require("./pkg/node.cjs");
+  const r = validateEvent("{}");
+  if (typeof r.valid !== "boolean") throw new Error("validateEvent returned " + JSON.stringify(r));
+' || fail "the built package does not load in Node (CommonJS)"
+step "pkg/ assembled ($(du -sk pkg | cut -f1) KiB)"
+
+# ---- playground (owned by the playground helper) --------------------------------------------
+if [ -f www/build.mjs ]; then
+  step "building the playground (www/build.mjs)"
+  node www/build.mjs
+fi
+# ---- end playground ---------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping what is already there.
+# Works on a fresh Debian 12 with only rustup and Node.js 20. Quiet on success.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PATH"
+
+fail() { echo "setup: $*" >&2; exit 1; }
+# Runs a command quietly; on failure prints its output and stops.
+quiet() {
+  local log
+  log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    fail "failed: $*"
+  fi
+  rm -f "$log"
+}
+
+command -v cargo >/dev/null || fail "cargo not found: install Rust with rustup first (https://rustup.rs)"
+command -v node >/dev/null || fail "node not found: install Node.js 20 or newer first"
+command -v npm >/dev/null || fail "npm not found: install Node.js 20 or newer (with npm) first"
+
+# 1. The wasm32 target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32-unknown-unknown target"
+  quiet rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli, exactly the version the crate pins.
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
+  echo "setup: installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (a few minutes)"
+  quiet cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+# 3. wasm-pack.
+if ! command -v wasm-pack >/dev/null; then
+  echo "setup: installing wasm-pack (a few minutes)"
+  quiet cargo install wasm-pack
+fi
+
+# 4. npm dev dependencies (binaryen's wasm-opt, esbuild, workerd, playwright-core, typescript, ...).
+stamp=node_modules/.setup-stamp
+want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing npm dev dependencies"
+  if [ -f package-lock.json ]; then
+    quiet npm ci --no-audit --no-fund
+  else
+    quiet npm install --no-audit --no-fund
+  fi
+  # npm may rewrite the lock file on `npm install`; recompute after.
+  cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1 >"$stamp"
+fi
+
+# 5. Chromium for the browser tests (Debian's package; never a downloaded browser build).
+if [ ! -x /usr/bin/chromium ]; then
+  command -v apt-get >/dev/null || fail "/usr/bin/chromium is missing and apt-get is not available: install Chromium"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing chromium with apt-get (a few minutes)"
+  quiet $SUDO apt-get update
+  quiet env DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+fi
+exit 0
