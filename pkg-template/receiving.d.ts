@@ -1,1 +1,206 @@
-export {};
+// Receiving webhooks: signature verification and the ready-made handlers (src/signature.js,
+// src/handlers.js, src/dedupe.js).
+import type { HaptikEvent, UnknownEvent, EventMap, Issue } from "./model.js";
+
+declare global {
+  // Empty on purpose: they merge with the Fetch API types of whatever the project uses (the DOM
+  // library, @types/node, @cloudflare/workers-types, Deno, Bun), and keep these declarations
+  // compiling where none is loaded.
+  interface Request {}
+  interface Response {}
+}
+
+/** The raw request body: text or bytes exactly as received (text is signed as its UTF-8 bytes). */
+export type RawSignedBody = string | Uint8Array | ArrayBuffer;
+
+/** Why a signature did not verify. */
+export type SignatureReason =
+  /** No X-Hub-Signature header, or an empty one. */
+  | "missing_header"
+  /** Not `<algorithm>=<digest>`, or the digest is neither hex nor base64 of the right length. */
+  | "malformed_header"
+  /** An algorithm other than sha1 / sha256. */
+  | "unsupported_algorithm"
+  /** No non-empty secret was given. */
+  | "no_secret"
+  /** The digest matches none of the secrets. */
+  | "digest_mismatch"
+  /** No secret matched and one has leading/trailing whitespace (secrets are never trimmed). */
+  | "secret_whitespace"
+  /** The body was a parsed object: re-serialised JSON never matches. */
+  | "body_not_raw";
+
+export declare const SIGNATURE_REASONS: readonly [
+  "missing_header",
+  "malformed_header",
+  "unsupported_algorithm",
+  "no_secret",
+  "digest_mismatch",
+  "secret_whitespace",
+  "body_not_raw",
+];
+
+export type SignatureAlgorithm = "sha1" | "sha256";
+
+export type SignatureVerdict =
+  | { valid: true; reason: null; message: ""; algorithm: SignatureAlgorithm; secretIndex: number }
+  | { valid: false; reason: SignatureReason; message: string; algorithm: SignatureAlgorithm | null; secretIndex: null };
+
+/**
+ * Checks an `X-Hub-Signature` value (`sha1=<hex or base64>`, or `sha256=`) against the raw body,
+ * in constant time, with one secret or several (rotation: valid when any matches). Synchronous,
+ * never throws for bad input: each problem is a `reason` with a `message` saying what to fix.
+ */
+export declare function verifySignature(
+  rawBody: RawSignedBody,
+  header: string | null | undefined,
+  secret: string | readonly string[],
+): SignatureVerdict;
+
+/** Signs a raw body like the platform does: returns the header value, `"sha1=<lowercase hex>"`. */
+export declare function signPayload(rawBody: RawSignedBody, secret: string, algorithm?: SignatureAlgorithm): string;
+
+/** The header the platform signs with (lowercase, as Headers and node:http report it). */
+export declare const SIGNATURE_HEADER: "x-hub-signature";
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+/** The Workers `ExecutionContext` (or anything with waitUntil). */
+export interface WaitUntilContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** The node:http request, as far as the middleware uses it (an IncomingMessage or Express request). */
+export interface NodeRequestLike {
+  method?: string;
+  url?: string;
+  headers: { [name: string]: string | string[] | undefined };
+  body?: unknown;
+}
+
+/** What handlers receive as their second argument. */
+export interface HandlerContext<Env = unknown> {
+  /** The Fetch API request (createFetchHandler). Its body has been read. */
+  request?: Request;
+  /** The Worker's env (createFetchHandler's second argument). */
+  env?: Env;
+  /** The Worker's ExecutionContext (createFetchHandler's third argument). */
+  ctx?: WaitUntilContext;
+  /** The node:http / Express request (createNodeMiddleware). Its body has been read. */
+  req?: NodeRequestLike;
+}
+
+/** A handler may be async; the answer waits for it until the deadline. */
+export type EventHandler<E, Env = unknown> = (event: E, context: HandlerContext<Env>) => unknown;
+
+/** Handlers per known event name, each receiving its narrowed event type. */
+export type EventHandlers<Env = unknown> = {
+  [K in keyof EventMap]?: EventHandler<EventMap[K], Env>;
+};
+
+/** What onError receives. `status` is the answer given (or, for `late`, already given). */
+export type ReceiveError =
+  /** Missing or bad signature (answered 401). */
+  | { kind: "signature"; status: 401; reason: SignatureReason; message: string }
+  /** No secret configured, or the body was consumed before the handler ran (answered 500). */
+  | { kind: "config"; status: 500; reason?: SignatureReason; message: string; error?: unknown }
+  /** Body over maxBytes (answered 413). */
+  | { kind: "too_large"; status: 413; message: string }
+  /** Correctly signed, but not a valid event (acknowledged 200 so the platform does not retry). */
+  | { kind: "payload"; status: 200; message: string; issues: Issue[]; warnings: Issue[]; error: unknown }
+  /** A handler threw or rejected; `late` when that happened after the 202 answer. */
+  | { kind: "handler"; status: 200 | 202 | 500; late: boolean; message: string; error: unknown; event: HaptikEvent }
+  /** The dedupe check threw; the event was processed as new. */
+  | { kind: "dedupe"; status: 200; message: string; error: unknown; event: HaptikEvent };
+
+/** A duplicate-delivery check: true drops the event (answered 200, no handler runs). */
+export interface DedupeStore {
+  /** True when the event was seen before; otherwise records it and returns false. */
+  isDuplicate(event: HaptikEvent): boolean | Promise<boolean>;
+  /** Drops the event's record (called when a failed event should be processed on the retry). */
+  forget?(event: HaptikEvent): void | Promise<void>;
+}
+
+export interface MemoryDedupe extends DedupeStore {
+  isDuplicate(event: HaptikEvent): boolean;
+  forget(event: HaptikEvent): void;
+  clear(): void;
+  readonly size: number;
+}
+
+export interface MemoryDedupeOptions {
+  /** How many keys to remember (least recently seen dropped first). Default 10000. */
+  max?: number;
+  /** The key of an event; null/undefined: never a duplicate. Default: defaultDedupeKey. */
+  key?: (event: HaptikEvent) => string | number | null | undefined;
+}
+
+/**
+ * An in-memory LRU of event keys (per process / isolate). Default key: `<event_name>:<message.id>`;
+ * for webhook_conversation_complete, `data.conversation_identifier`.
+ */
+export declare function memoryDedupe(options?: MemoryDedupeOptions): MemoryDedupe;
+
+/** The key memoryDedupe uses by default (null when the event carries no id). */
+export declare function defaultDedupeKey(event: HaptikEvent): string | null;
+
+export interface ReceiverOptions<Env = unknown> {
+  /**
+   * The webhook's Secret Key; a list while rotating (valid when any matches); or, on Workers, a
+   * function of `env` giving either. Used exactly as given (never trimmed).
+   */
+  secret?: string | readonly string[] | ((env: Env) => string | readonly string[] | undefined);
+  /** More secrets (rotation), added to `secret`. */
+  secrets?: readonly string[];
+  /** Handlers per event name. More can be added with `.on(name, fn)` on the returned handler. */
+  on?: EventHandlers<Env>;
+  /** Runs for every valid event, known or unknown, after its specific handler. */
+  onAny?: EventHandler<HaptikEvent, Env>;
+  /** Runs for an event whose name is not a known event (and has no `on` handler). Answer: 200. */
+  onUnknown?: EventHandler<UnknownEvent, Env>;
+  /** Told about every request that was not handled normally. Default: console.error. */
+  onError?: (error: ReceiveError, context: HandlerContext<Env>) => unknown;
+  /** Runs when `dedupe` dropped a repeated delivery. */
+  onDuplicate?: EventHandler<HaptikEvent, Env>;
+  /** Largest accepted body in bytes; larger is answered 413. Default 1048576 (1 MiB). */
+  maxBytes?: number;
+  /**
+   * Milliseconds after the request arrived at which a still-running handler is answered 202 (it
+   * keeps running; `ctx.waitUntil` on Workers). Default 4000: below the platform's 5 s limit.
+   */
+  deadlineMs?: number;
+  /**
+   * The answer when a handler throws: "acknowledge" (default) answers 200, because any error
+   * answer makes the platform retry 6 times over an hour and then disable the webhook; "retry"
+   * answers 500 so the platform delivers the event again (and forgets it in `dedupe`).
+   */
+  errorPolicy?: "acknowledge" | "retry";
+  /** Drop repeated deliveries: `memoryDedupe()`, your own store, or a function. Default: off. */
+  dedupe?: DedupeStore | ((event: HaptikEvent) => boolean | Promise<boolean>) | false | null;
+}
+
+/** `.on(name, fn)`: registers one more handler for an event name; returns the handler itself. */
+export interface Registration<Env> {
+  on<K extends keyof EventMap>(name: K, fn: EventHandler<EventMap[K], Env>): this;
+}
+
+export type FetchHandler<Env = unknown> = ((request: Request, env?: Env, ctx?: WaitUntilContext) => Promise<Response>) &
+  Registration<Env>;
+
+export type NodeMiddleware = ((req: NodeRequestLike, res: unknown, next?: (err?: unknown) => void) => void) & Registration<unknown>;
+
+/**
+ * A Fetch API handler for Cloudflare Workers, Deno, Bun, Hono (`(c) => handler(c.req.raw, c.env,
+ * c.executionCtx)`) and any Fetch-API server. Answers: 405 not POST, 413 too large, 401 bad
+ * signature, 500 no secret, 200 handled / unknown / duplicate / invalid payload, 202 still running
+ * at the deadline.
+ */
+export declare function createFetchHandler<Env = unknown>(options: ReceiverOptions<Env>): FetchHandler<Env>;
+
+/**
+ * Middleware for node:http (`http.createServer(mw)`) and Express (`app.post(path, mw)`, before any
+ * JSON body parser, or after `express.raw({ type: "*\/*" })`). Same answers as createFetchHandler.
+ */
+export declare function createNodeMiddleware(options: ReceiverOptions<unknown>): NodeMiddleware;
+
