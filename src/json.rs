@@ -1,0 +1,584 @@
+//! A pull reader over JSON bytes: no tree is built, values are read where they stand.
+//!
+//! Strict by default (RFC 8259). Lenient mode also accepts what the platform's documentation
+//! examples contain: `//`, `#` and `/* */` comments and trailing commas; each is recorded in
+//! `notes` and its bytes in `blanks`, so that overwriting those ranges with spaces yields
+//! strict JSON of the same length.
+
+use crate::issue::Code;
+
+/// A problem that stops reading: the rest of the input cannot be trusted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fatal {
+    pub code: Code,
+    pub message: String,
+    pub offset: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Object,
+    Array,
+    String,
+    Number,
+    Bool,
+    Null,
+}
+
+impl Kind {
+    /// "a string", "an object", …: for messages.
+    pub fn described(self) -> &'static str {
+        match self {
+            Kind::Object => "an object",
+            Kind::Array => "an array",
+            Kind::String => "a string",
+            Kind::Number => "a number",
+            Kind::Bool => "a boolean",
+            Kind::Null => "null",
+        }
+    }
+}
+
+/// A string as it stands in the source: the bytes between the quotes.
+#[derive(Clone, Copy, Debug)]
+pub struct Str<'a> {
+    pub raw: &'a [u8],
+    pub escaped: bool,
+}
+
+impl<'a> Str<'a> {
+    /// Compares with `s` without allocating when the string has no escapes.
+    pub fn is(&self, s: &str) -> bool {
+        if self.escaped {
+            self.decode() == s
+        } else {
+            self.raw == s.as_bytes()
+        }
+    }
+
+    /// The string's value. Lone surrogates (`\ud800`), which JavaScript keeps, become U+FFFD
+    /// here: this value only names things in messages and paths.
+    pub fn decode(&self) -> String {
+        if !self.escaped {
+            return String::from_utf8_lossy(self.raw).into_owned();
+        }
+        let mut units: Vec<u16> = Vec::with_capacity(self.raw.len());
+        let mut i = 0;
+        let raw = self.raw;
+        while let Some(&b) = raw.get(i) {
+            if b == b'\\' {
+                let e = raw.get(i + 1).copied().unwrap_or(b'\\');
+                i += 2;
+                let unit = match e {
+                    b'n' => 0x0A,
+                    b't' => 0x09,
+                    b'r' => 0x0D,
+                    b'b' => 0x08,
+                    b'f' => 0x0C,
+                    b'u' => {
+                        let v = raw.get(i..i + 4).and_then(hex4).unwrap_or(0xFFFD);
+                        i += 4;
+                        v
+                    }
+                    other => u16::from(other),
+                };
+                units.push(unit);
+            } else {
+                // Copy one UTF-8 character as UTF-16 units.
+                let len = utf8_len(b);
+                let chunk = raw.get(i..i + len).unwrap_or_default();
+                i += len.max(1);
+                for c in String::from_utf8_lossy(chunk).encode_utf16() {
+                    units.push(c);
+                }
+            }
+        }
+        String::from_utf16_lossy(&units)
+    }
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+fn hex4(h: &[u8]) -> Option<u16> {
+    let mut v: u16 = 0;
+    for &c in h {
+        v = v.checked_mul(16)?.checked_add(u16::from(hex_digit(c)?))?;
+    }
+    Some(v)
+}
+
+fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// A number as it stands in the source.
+#[derive(Clone, Copy, Debug)]
+pub struct Num<'a> {
+    pub raw: &'a [u8],
+    /// No fraction and no exponent.
+    pub plain_integer: bool,
+}
+
+/// 2^53 − 1, the largest integer a double holds exactly together with all smaller ones.
+const MAX_SAFE: &[u8] = b"9007199254740991";
+
+impl<'a> Num<'a> {
+    fn digits(&self) -> &'a [u8] {
+        self.raw.strip_prefix(b"-").unwrap_or(self.raw)
+    }
+
+    /// A plain integer beyond ±(2^53 − 1), which `JSON.parse` would round.
+    pub fn is_unsafe_integer(&self) -> bool {
+        let d = self.digits();
+        self.plain_integer && (d.len() > MAX_SAFE.len() || (d.len() == MAX_SAFE.len() && d > MAX_SAFE))
+    }
+
+    /// The value as a double (what `JSON.parse` gives).
+    pub fn value(&self) -> f64 {
+        core::str::from_utf8(self.raw).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f64::NAN)
+    }
+
+    /// Whether the number is a whole number (`1`, `1.0`, `1e2`), whatever its spelling.
+    pub fn is_integral(&self) -> bool {
+        if self.plain_integer {
+            return true;
+        }
+        let v = self.value();
+        v.is_finite() && v.fract() == 0.0
+    }
+
+    /// Too large for a double: `JSON.parse` would give ±Infinity.
+    fn overflows(&self) -> bool {
+        // Only long numbers or ones with an exponent can reach 1.8e308.
+        let long = self.digits().len() > 300;
+        let has_exp = self.raw.iter().any(|&b| b == b'e' || b == b'E');
+        (long || has_exp) && self.value().is_infinite()
+    }
+}
+
+pub struct Reader<'a> {
+    pub src: &'a [u8],
+    pub pos: usize,
+    pub lenient: bool,
+    /// The bytes are known to be UTF-8 (they came from a `TextEncoder`): skip the check.
+    pub trusted_utf8: bool,
+    pub max_depth: u32,
+    pub depth: u32,
+    /// Lenient-mode findings: what (comment or trailing comma) and where.
+    pub notes: Vec<(Code, usize)>,
+    /// Byte ranges to overwrite with spaces to get strict JSON.
+    pub blanks: Vec<(usize, usize)>,
+}
+
+fn syntax(offset: usize, message: impl Into<String>) -> Fatal {
+    Fatal { code: Code::Syntax, message: message.into(), offset }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(src: &'a [u8], lenient: bool, trusted_utf8: bool, max_depth: u32) -> Reader<'a> {
+        Reader { src, pos: 0, lenient, trusted_utf8, max_depth, depth: 0, notes: Vec::new(), blanks: Vec::new() }
+    }
+
+    #[inline]
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.src.get(i).copied()
+    }
+
+    fn found(&self, at: usize) -> String {
+        match self.byte(at) {
+            None => "the end of the input".to_string(),
+            Some(b) if b.is_ascii_graphic() => format!("'{}'", b as char),
+            Some(b) => format!("byte 0x{b:02X}"),
+        }
+    }
+
+    /// Skips whitespace, and comments in lenient mode.
+    #[inline]
+    pub fn skip_ws(&mut self) -> Result<(), Fatal> {
+        while let Some(b) = self.byte(self.pos) {
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
+                b'/' | b'#' => self.comment()?,
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    fn comment(&mut self) -> Result<(), Fatal> {
+        let start = self.pos;
+        let block = self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'*');
+        let line = self.byte(start) == Some(b'#') || (self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'/'));
+        if !block && !line {
+            return Err(syntax(start, format!("unexpected {}", self.found(start))));
+        }
+        if !self.lenient {
+            return Err(syntax(start, "comments are not allowed in JSON (the lenient option accepts them)"));
+        }
+        let end = if block {
+            let rest = self.src.get(start + 2..).unwrap_or_default();
+            match rest.windows(2).position(|w| w == b"*/") {
+                Some(i) => start + 2 + i + 2,
+                None => return Err(syntax(start, "unterminated /* comment")),
+            }
+        } else {
+            let rest = self.src.get(start..).unwrap_or_default();
+            start + rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())
+        };
+        self.notes.push((Code::Comment, start));
+        self.blanks.push((start, end));
+        self.pos = end;
+        Ok(())
+    }
+
+    /// The kind of the next value, after whitespace. The reader stays on its first byte.
+    pub fn kind(&mut self) -> Result<Kind, Fatal> {
+        self.skip_ws()?;
+        match self.byte(self.pos) {
+            Some(b'{') => Ok(Kind::Object),
+            Some(b'[') => Ok(Kind::Array),
+            Some(b'"') => Ok(Kind::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
+            Some(b't' | b'f') => Ok(Kind::Bool),
+            Some(b'n') => Ok(Kind::Null),
+            _ => Err(syntax(self.pos, format!("expected a value, found {}", self.found(self.pos)))),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Fatal> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(Fatal {
+                code: Code::TooDeep,
+                message: format!("the payload nests deeper than {} levels", self.max_depth),
+                offset: self.pos,
+            });
+        }
+        Ok(())
+    }
+
+    /// Consumes `{` (after `kind` returned `Object`).
+    pub fn begin_object(&mut self) -> Result<(), Fatal> {
+        self.enter()?;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Consumes `[` (after `kind` returned `Array`).
+    pub fn begin_array(&mut self) -> Result<(), Fatal> {
+        self.enter()?;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Moves to the next key of the object being read and consumes it and its colon; `None` when
+    /// the object ends (its `}` consumed). `first` tracks whether a comma is due.
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<(Str<'a>, usize)>, Fatal> {
+        if !self.next_member(first, b'}')? {
+            self.depth = self.depth.saturating_sub(1);
+            return Ok(None);
+        }
+        if self.byte(self.pos) != Some(b'"') {
+            return Err(syntax(self.pos, format!("expected a key in double quotes, found {}", self.found(self.pos))));
+        }
+        let at = self.pos;
+        let key = self.string()?;
+        self.skip_ws()?;
+        if self.byte(self.pos) != Some(b':') {
+            return Err(syntax(self.pos, format!("expected ':' after a key, found {}", self.found(self.pos))));
+        }
+        self.pos += 1;
+        Ok(Some((key, at)))
+    }
+
+    /// Moves to the next item of the array being read; `false` when it ends (`]` consumed).
+    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Fatal> {
+        let more = self.next_member(first, b']')?;
+        if !more {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        Ok(more)
+    }
+
+    fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Fatal> {
+        self.skip_ws()?;
+        if self.byte(self.pos) == Some(close) {
+            self.pos += 1;
+            return Ok(false);
+        }
+        if !*first {
+            if self.byte(self.pos) != Some(b',') {
+                let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
+                return Err(syntax(self.pos, format!("expected {what}, found {}", self.found(self.pos))));
+            }
+            let comma = self.pos;
+            self.pos += 1;
+            self.skip_ws()?;
+            if self.byte(self.pos) == Some(close) {
+                if !self.lenient {
+                    return Err(syntax(comma, "trailing comma (the lenient option accepts it)"));
+                }
+                self.notes.push((Code::TrailingComma, comma));
+                self.blanks.push((comma, comma + 1));
+                self.pos += 1;
+                return Ok(false);
+            }
+        }
+        *first = false;
+        Ok(true)
+    }
+
+    /// Reads a string (the reader is on its opening quote).
+    pub fn string(&mut self) -> Result<Str<'a>, Fatal> {
+        let start = self.pos + 1;
+        let mut i = start;
+        let mut escaped = false;
+        let mut non_ascii = false;
+        loop {
+            let Some(b) = self.byte(i) else {
+                return Err(syntax(self.pos, "unterminated string"));
+            };
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    match self.byte(i + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                        Some(b'u') => {
+                            if self.src.get(i + 2..i + 6).and_then(hex4).is_none() {
+                                return Err(syntax(i, "invalid \\u escape: four hex digits must follow"));
+                            }
+                            i += 6;
+                        }
+                        _ => return Err(syntax(i, "invalid escape in a string")),
+                    }
+                }
+                0..=0x1F => {
+                    return Err(syntax(i, format!("control character 0x{b:02X} in a string must be escaped")));
+                }
+                0x80..=0xFF => {
+                    non_ascii = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        let raw = self.src.get(start..i).unwrap_or_default();
+        if non_ascii && !self.trusted_utf8 {
+            if let Err(e) = core::str::from_utf8(raw) {
+                return Err(syntax(start + e.valid_up_to(), "invalid UTF-8 byte sequence in a string"));
+            }
+        }
+        self.pos = i + 1;
+        Ok(Str { raw, escaped })
+    }
+
+    /// Reads a number (the reader is on its first byte).
+    pub fn number(&mut self) -> Result<Num<'a>, Fatal> {
+        let start = self.pos;
+        let mut i = start;
+        if self.byte(i) == Some(b'-') {
+            i += 1;
+        }
+        match self.byte(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                while matches!(self.byte(i), Some(b'0'..=b'9')) {
+                    i += 1;
+                }
+            }
+            _ => return Err(syntax(i, "invalid number: a digit must follow '-'")),
+        }
+        let mut plain_integer = true;
+        if self.byte(i) == Some(b'.') {
+            plain_integer = false;
+            i += 1;
+            if !matches!(self.byte(i), Some(b'0'..=b'9')) {
+                return Err(syntax(i, "invalid number: a digit must follow '.'"));
+            }
+            while matches!(self.byte(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        if matches!(self.byte(i), Some(b'e' | b'E')) {
+            plain_integer = false;
+            i += 1;
+            if matches!(self.byte(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if !matches!(self.byte(i), Some(b'0'..=b'9')) {
+                return Err(syntax(i, "invalid number: a digit must follow the exponent"));
+            }
+            while matches!(self.byte(i), Some(b'0'..=b'9')) {
+                i += 1;
+            }
+        }
+        if matches!(self.byte(i), Some(b'0'..=b'9')) {
+            return Err(syntax(i, "invalid number: leading zeros are not allowed"));
+        }
+        self.pos = i;
+        let num = Num { raw: self.src.get(start..i).unwrap_or_default(), plain_integer };
+        if num.overflows() {
+            return Err(Fatal {
+                code: Code::NumberOutOfRange,
+                message: "number too large for a double (JSON.parse would make it Infinity)".to_string(),
+                offset: start,
+            });
+        }
+        Ok(num)
+    }
+
+    /// Reads `true`, `false` or `null`; returns the boolean (false for null).
+    pub fn literal(&mut self) -> Result<bool, Fatal> {
+        let rest = self.src.get(self.pos..).unwrap_or_default();
+        for (word, value) in [(&b"true"[..], true), (b"false", false), (b"null", false)] {
+            if rest.starts_with(word) {
+                self.pos += word.len();
+                return Ok(value);
+            }
+        }
+        Err(syntax(self.pos, format!("expected a value, found {}", self.found(self.pos))))
+    }
+
+    /// Skips one value of any kind, checking its syntax, without recursion (an explicit stack),
+    /// so arbitrarily deep input costs memory proportional to its size, never the call stack.
+    pub fn skip_value(&mut self) -> Result<(), Fatal> {
+        // Each entry: (closing byte, first member?)
+        let mut stack: Vec<(u8, bool)> = Vec::new();
+        loop {
+            // Read a value start.
+            match self.kind()? {
+                Kind::Object => {
+                    self.pos += 1;
+                    stack.push((b'}', true));
+                }
+                Kind::Array => {
+                    self.pos += 1;
+                    stack.push((b']', true));
+                }
+                Kind::String => {
+                    self.string()?;
+                }
+                Kind::Number => {
+                    self.number()?;
+                }
+                Kind::Bool | Kind::Null => {
+                    self.literal()?;
+                }
+            }
+            // Close finished containers, then find where the next value starts.
+            loop {
+                let Some((close, first)) = stack.last_mut() else { return Ok(()) };
+                let close = *close;
+                if !self.next_member(first, close)? {
+                    stack.pop();
+                    continue;
+                }
+                if close == b'}' {
+                    if self.byte(self.pos) != Some(b'"') {
+                        return Err(syntax(self.pos, format!("expected a key in double quotes, found {}", self.found(self.pos))));
+                    }
+                    self.string()?;
+                    self.skip_ws()?;
+                    if self.byte(self.pos) != Some(b':') {
+                        return Err(syntax(self.pos, format!("expected ':' after a key, found {}", self.found(self.pos))));
+                    }
+                    self.pos += 1;
+                }
+                break;
+            }
+        }
+    }
+
+    /// After the top-level value: only whitespace (and lenient comments) may follow.
+    pub fn finish(&mut self) -> Result<(), Fatal> {
+        self.skip_ws()?;
+        if self.pos < self.src.len() {
+            return Err(syntax(self.pos, format!("unexpected {} after the JSON value", self.found(self.pos))));
+        }
+        Ok(())
+    }
+}
+
+/// Checks that `src` is one JSON value (syntax only, any depth).
+pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Fatal> {
+    let mut r = Reader::new(src, lenient, false, u32::MAX);
+    r.skip_value()?;
+    r.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_rejects_what_lenient_accepts() {
+        let doc = b"{\"a\": 1, // note\n # more\n \"b\": [1,2,],}";
+        assert_eq!(check_syntax(doc, false).map_err(|e| e.code), Err(Code::Syntax));
+        assert!(check_syntax(doc, true).is_ok());
+    }
+
+    #[test]
+    fn blanking_lenient_findings_gives_strict_json() {
+        let doc = b"{\"a\": 1, /* c */ \"b\": [1,],}".to_vec();
+        let mut r = Reader::new(&doc, true, false, 64);
+        r.skip_value().map_err(|e| e.message).unwrap_or_default();
+        let mut out = doc.clone();
+        for (s, e) in &r.blanks {
+            for b in out.get_mut(*s..*e).unwrap_or_default() {
+                *b = b' ';
+            }
+        }
+        assert!(check_syntax(&out, false).is_ok());
+        assert_eq!(r.notes.iter().filter(|n| n.0 == Code::TrailingComma).count(), 2);
+    }
+
+    #[test]
+    fn numbers() {
+        for ok in ["0", "-0", "1.5e3", "123456789012345678901234567890"] {
+            assert!(check_syntax(ok.as_bytes(), false).is_ok(), "{ok}");
+        }
+        for bad in ["01", "1.", "-", "1e", ".5", "+1"] {
+            assert!(check_syntax(bad.as_bytes(), false).is_err(), "{bad}");
+        }
+        assert_eq!(check_syntax(b"1e400", false).map_err(|e| e.code), Err(Code::NumberOutOfRange));
+        let n = |s: &'static str| Num { raw: s.as_bytes(), plain_integer: !s.contains(['.', 'e']) };
+        assert!(!n("9007199254740991").is_unsafe_integer());
+        assert!(n("9007199254740992").is_unsafe_integer());
+        assert!(n("-12345678901234567890").is_unsafe_integer());
+        assert!(n("1.0").is_integral() && n("1e2").is_integral() && !n("1.5").is_integral());
+    }
+
+    #[test]
+    fn decode_escapes() {
+        let s = Str { raw: br#"a\n\u00e9\ud83d\ude00\/"#, escaped: true };
+        assert_eq!(s.decode(), "a\né😀/");
+        assert!(s.is("a\né😀/"));
+    }
+
+    #[test]
+    fn deep_input_skips_without_recursion() {
+        let deep = "[".repeat(200_000) + &"]".repeat(200_000);
+        assert!(check_syntax(deep.as_bytes(), false).is_ok());
+        let open = "[".repeat(200_000);
+        assert_eq!(check_syntax(open.as_bytes(), false).map_err(|e| e.code), Err(Code::Syntax));
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_syntax_error() {
+        assert_eq!(check_syntax(b"\"\xFF\"", false).map_err(|e| e.code), Err(Code::Syntax));
+        assert!(check_syntax("\"é\"".as_bytes(), false).is_ok());
+    }
+}

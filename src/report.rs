@@ -1,0 +1,180 @@
+//! What validation found, and its JSON encoding for the JS side.
+
+use crate::issue::{line_column, Issue};
+use crate::model;
+use crate::validate::{validate, Options};
+
+/// A lossless normalisation to apply to the value `JSON.parse` builds: set `path` to `value`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Patch {
+    /// Keys and array indices from the root.
+    pub path: Vec<String>,
+    /// The new value, as JSON text.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The payload's `event_name`, when it has a string one.
+    pub event_name: Option<String>,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub patches: Vec<Patch>,
+    /// Byte ranges (lenient comments, trailing commas, a BOM) to overwrite with spaces to get
+    /// strict JSON of the same length.
+    pub blanks: Vec<(usize, usize)>,
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Whether the event is one the model knows (and which: 1-based, in `model::event_names`).
+    pub fn known_event_index(&self) -> Option<usize> {
+        let name = self.event_name.as_deref()?;
+        model::event_names().position(|n| n == name).map(|i| i + 1)
+    }
+
+    /// `input` with the `blanks` overwritten by spaces: strict JSON when the report is valid.
+    pub fn strict_json(&self, input: &[u8]) -> Vec<u8> {
+        let mut out = input.to_vec();
+        blank(&mut out, &self.blanks);
+        out
+    }
+
+    /// Fills in line and column from each issue's byte offset.
+    pub(crate) fn locate(&mut self, src: &[u8]) {
+        for issue in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            if let (Some(offset), None) = (issue.offset, issue.line) {
+                let (line, column) = line_column(src, offset as usize);
+                issue.line = Some(line);
+                issue.column = Some(column);
+            }
+        }
+    }
+
+    /// The report as JSON (see docs/design.md, "The wasm ABI").
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        out.push_str("{\"valid\":");
+        out.push_str(if self.is_valid() { "true" } else { "false" });
+        out.push_str(",\"eventName\":");
+        match &self.event_name {
+            Some(name) => push_json_string(&mut out, name),
+            None => out.push_str("null"),
+        }
+        for (key, list) in [("errors", &self.errors), ("warnings", &self.warnings)] {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":[");
+            for (i, issue) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_issue(&mut out, issue);
+            }
+            out.push(']');
+        }
+        out.push_str(",\"patches\":[");
+        for (i, patch) in self.patches.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"path\":[");
+            for (j, seg) in patch.path.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                push_json_string(&mut out, seg);
+            }
+            out.push_str("],\"value\":");
+            out.push_str(&patch.value);
+            out.push('}');
+        }
+        out.push_str("],\"cleaned\":");
+        out.push_str(if self.blanks.is_empty() { "false" } else { "true" });
+        out.push('}');
+        out
+    }
+}
+
+fn blank(buf: &mut [u8], ranges: &[(usize, usize)]) {
+    for &(start, end) in ranges {
+        if let Some(bytes) = buf.get_mut(start..end) {
+            bytes.fill(b' ');
+        }
+    }
+}
+
+fn push_issue(out: &mut String, issue: &Issue) {
+    out.push_str("{\"code\":\"");
+    out.push_str(issue.code.as_str());
+    out.push_str("\",\"path\":");
+    push_json_string(out, &issue.path);
+    out.push_str(",\"message\":");
+    push_json_string(out, &issue.message);
+    for (key, value) in [("expected", &issue.expected), ("received", &issue.received)] {
+        if let Some(v) = value {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            push_json_string(out, v);
+        }
+    }
+    for (key, value) in [("line", issue.line), ("column", issue.column), ("offset", issue.offset)] {
+        if let Some(v) = value {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            out.push_str(&v.to_string());
+        }
+    }
+    out.push('}');
+}
+
+/// Appends `s` as a JSON string literal.
+pub fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+pub const FLAG_LENIENT: u32 = 1;
+pub const FLAG_TRUSTED_UTF8: u32 = 2;
+
+/// The JS entry point behind `hw_validate`: validates `input[..len]`; returns the known event's
+/// 1-based index when there is nothing else to say, or 0 after writing the report to `output`
+/// (and, when the report has blanks, making `input` strict JSON in place).
+pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output: &mut Vec<u8>) -> u32 {
+    let Some(src) = input.get_mut(..len as usize) else {
+        output.clear();
+        return 0;
+    };
+    let options = Options {
+        lenient: flags & FLAG_LENIENT != 0,
+        trusted_utf8: flags & FLAG_TRUSTED_UTF8 != 0,
+        max_depth,
+        max_bytes: usize::MAX, // the JS side checks the size before copying
+    };
+    let report = validate(src, &options);
+    output.clear();
+    if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {
+        if let Some(index) = report.known_event_index() {
+            return index as u32;
+        }
+    }
+    blank(src, &report.blanks);
+    output.extend_from_slice(report.to_json().as_bytes());
+    0
+}

@@ -1,0 +1,221 @@
+//! Generates the TypeScript declarations of the model (`pkg-template/model.d.ts`) and the JS
+//! constants (`pkg-template/src/constants.js`) from `model.rs`, so the types never drift from
+//! what the validator checks. `cargo run --example generate` writes them; a test fails when the
+//! committed files differ from what this produces.
+
+use crate::issue::Code;
+use crate::model::{self, Field, Loose, Object, Ty, Union, EVENT, HSL_ELEMENT};
+use std::fmt::Write;
+
+const HEADER: &str = "// Generated from src/model.rs by `cargo run --example generate`. Do not edit by hand.\n";
+
+fn doc(out: &mut String, indent: &str, text: &str, deprecated: bool) {
+    if text.is_empty() && !deprecated {
+        return;
+    }
+    let _ = write!(out, "{indent}/** ");
+    if deprecated {
+        let _ = write!(out, "@deprecated ");
+    }
+    let _ = writeln!(out, "{} */", text.replace("*/", "*\\/"));
+}
+
+fn string_literal(s: &str) -> String {
+    let mut out = String::new();
+    crate::report::push_json_string(&mut out, s);
+    out
+}
+
+/// The TypeScript type of a value of `ty`.
+pub fn ts_type(ty: &Ty) -> String {
+    match ty {
+        Ty::Any => "unknown".into(),
+        Ty::String => "string".into(),
+        Ty::Bool => "boolean".into(),
+        Ty::Integer | Ty::Number => "number".into(),
+        Ty::Id => "Id".into(),
+        Ty::Enum(values) => {
+            let mut parts: Vec<String> = values.iter().map(|v| string_literal(v)).collect();
+            parts.push("(string & {})".into());
+            parts.join(" | ")
+        }
+        Ty::IntEnum(values) => {
+            let mut parts: Vec<String> = values.iter().map(|(v, _)| v.to_string()).collect();
+            parts.push("(number & {})".into());
+            parts.join(" | ")
+        }
+        Ty::Nullable(inner) => format!("{} | null", ts_type(inner)),
+        Ty::Array(item) => format!("Array<{}>", ts_type(item)),
+        Ty::Object(o) => o.name.into(),
+        Ty::Map(value) => format!("{{ [key: string]: {} }}", ts_type(value)),
+        Ty::Loose(loose) => match loose {
+            Loose::IntegerOrNumericString => "Id".into(),
+            Loose::NumberOrString => "number | string".into(),
+            Loose::Boolean => "boolean".into(),
+            Loose::Flag => "0 | 1".into(),
+            Loose::NumberOrNumericString => "number".into(),
+            Loose::StringOrInteger => "string".into(),
+            Loose::ClosingCategories => "ClosingCategories | string".into(),
+        },
+        Ty::Union(u) => u.name.into(),
+        Ty::Body => HSL_ELEMENT.name.into(),
+    }
+}
+
+fn fields(out: &mut String, fields: &[Field]) {
+    for f in fields {
+        doc(out, "  ", f.doc, f.deprecated);
+        let optional = if f.required { "" } else { "?" };
+        let _ = writeln!(out, "  {}{optional}: {};", f.name, ts_type(&f.ty));
+    }
+}
+
+fn interface(out: &mut String, o: &Object, extends: Option<&str>, tag: Option<(&str, &str)>, deprecated: bool) {
+    doc(out, "", o.doc, deprecated);
+    let extends = extends.map(|e| format!(" extends {e}")).unwrap_or_default();
+    let _ = writeln!(out, "export interface {}{extends} {{", o.name);
+    if let Some((key, value)) = tag {
+        let _ = writeln!(out, "  {key}: {};", string_literal(value));
+    }
+    fields(out, o.fields);
+    let _ = writeln!(out, "}}\n");
+}
+
+/// Every object of the model reachable from the root, each once, in first-seen order.
+pub(crate) fn reachable_objects() -> Vec<&'static Object> {
+    let mut seen = Vec::new();
+    collect(&model::ROOT, &mut seen);
+    seen
+}
+
+/// Every object reachable from `ty`, each once, in first-seen order.
+fn collect(ty: &'static Ty, seen: &mut Vec<&'static Object>) {
+    match ty {
+        Ty::Object(o) => collect_object(o, seen),
+        Ty::Nullable(t) | Ty::Array(t) | Ty::Map(t) => collect(t, seen),
+        Ty::Loose(Loose::ClosingCategories) => collect_object(&model::CLOSING_CATEGORIES, seen),
+        Ty::Body => collect(&model::HSL, seen),
+        Ty::Union(u) => {
+            for f in u.common {
+                collect(&f.ty, seen);
+            }
+            for v in u.variants {
+                for f in v.object.fields {
+                    collect(&f.ty, seen);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_object(o: &'static Object, seen: &mut Vec<&'static Object>) {
+    if seen.iter().any(|s| std::ptr::eq(*s, o)) {
+        return;
+    }
+    seen.push(o);
+    for f in o.fields {
+        collect(&f.ty, seen);
+    }
+}
+
+fn union(out: &mut String, u: &Union, envelope: Option<&str>, brand: &str) {
+    for v in u.variants {
+        interface(out, v.object, envelope, Some((u.tag, v.tag)), v.deprecated);
+    }
+    let known: Vec<&str> = u.variants.iter().map(|v| v.object.name).collect();
+    let _ = writeln!(out, "export type {} =\n  | {};\n", u.known_name, known.join("\n  | "));
+    doc(out, "", u.unknown_doc, false);
+    let _ = writeln!(
+        out,
+        "export interface {} {{\n  {}: {brand};\n  [key: string]: unknown;\n}}\n",
+        u.unknown_name, u.tag
+    );
+    let _ = writeln!(out, "export type {} = {} | {};\n", u.name, u.known_name, u.unknown_name);
+}
+
+fn tuple(names: impl Iterator<Item = &'static str>) -> String {
+    let parts: Vec<String> = names.map(string_literal).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// The contents of `model.d.ts`.
+pub fn declarations() -> String {
+    let mut out = String::from(HEADER);
+    out.push_str(
+        "\n/** An identifier: a number; a string of its digits only when it is beyond 2^53 - 1, which a JS number\n \
+         * cannot hold exactly (the payload's value is kept exact instead of rounded, with an `unsafe_integer` warning). */\n\
+         export type Id = number | string;\n\n\
+         declare const unknownMember: unique symbol;\n\
+         /** An `event_name` this version does not know. A plain string at run time; the brand (types only) keeps\n \
+         * `switch (ev.event_name)` narrowing exact. Compare it as a string: `(ev.event_name as string) === \"x\"`. */\n\
+         export type UnknownEventName = string & { readonly [unknownMember]: \"event_name\" };\n\
+         /** An HSL `type` this version does not know (a plain string at run time; see UnknownEventName). */\n\
+         export type UnknownElementType = string & { readonly [unknownMember]: \"type\" };\n\n",
+    );
+
+    // Objects other than the union variants, then the unions.
+    let objects = reachable_objects();
+    let variant_names: Vec<&str> =
+        EVENT.variants.iter().chain(HSL_ELEMENT.variants).map(|v| v.object.name).collect();
+    for o in objects.iter().filter(|o| !variant_names.contains(&o.name)) {
+        interface(&mut out, o, None, None, false);
+    }
+
+    out.push_str("/** The fields every known event carries. */\nexport interface EventEnvelope {\n");
+    fields(&mut out, EVENT.common);
+    out.push_str("}\n\n");
+    union(&mut out, &EVENT, Some("EventEnvelope"), "UnknownEventName");
+    union(&mut out, &HSL_ELEMENT, None, "UnknownElementType");
+
+    for (map, u) in [("EventMap", &EVENT), ("ElementMap", &HSL_ELEMENT)] {
+        let _ = writeln!(out, "/** Each known `{}` and its type. */\nexport interface {map} {{", u.tag);
+        for v in u.variants {
+            let _ = writeln!(out, "  {}: {};", v.tag, v.object.name);
+        }
+        out.push_str("}\n\n");
+    }
+    out.push_str("export type EventName = keyof EventMap;\nexport type HslType = keyof ElementMap;\n\n");
+
+    let codes: Vec<String> = Code::ALL.iter().map(|c| string_literal(c.as_str())).collect();
+    let _ = writeln!(out, "/** Stable, machine-readable issue codes. */\nexport type IssueCode =\n  | {};\n", codes.join("\n  | "));
+    out.push_str(
+        "/** One problem found in a payload. Plain and JSON-serialisable. */\n\
+         export interface Issue {\n  \
+         code: IssueCode;\n  \
+         /** JSON Pointer of the value concerned (\"\" is the whole payload). */\n  \
+         path: string;\n  \
+         /** A sentence a person understands. */\n  \
+         message: string;\n  \
+         expected?: string;\n  \
+         /** A short rendering of the value found. */\n  \
+         received?: string;\n  \
+         /** 1-based line of the value (or of the syntax error). */\n  \
+         line?: number;\n  \
+         /** 1-based column, in UTF-16 code units as JS strings count. */\n  \
+         column?: number;\n  \
+         /** 0-based byte offset in the UTF-8 body. */\n  \
+         offset?: number;\n}\n\n",
+    );
+
+    let _ = writeln!(out, "export declare const EVENT_NAMES: readonly {};", tuple(model::event_names()));
+    let _ = writeln!(out, "export declare const DEPRECATED_EVENT_NAMES: readonly {};", tuple(model::deprecated_event_names()));
+    let _ = writeln!(out, "export declare const HSL_TYPES: readonly {};", tuple(model::hsl_types()));
+    let _ = writeln!(out, "export declare const ISSUE_CODES: readonly IssueCode[];");
+    out
+}
+
+/// The contents of `src/constants.js`: the same lists, as values.
+pub fn constants_js() -> String {
+    let codes = Code::ALL.iter().map(|c| c.as_str());
+    let mut out = String::from(HEADER);
+    for (name, list) in [
+        ("EVENT_NAMES", tuple(model::event_names())),
+        ("DEPRECATED_EVENT_NAMES", tuple(model::deprecated_event_names())),
+        ("HSL_TYPES", tuple(model::hsl_types())),
+        ("ISSUE_CODES", tuple(codes)),
+    ] {
+        let _ = writeln!(out, "export const {name} = Object.freeze({list});");
+    }
+    out
+}

@@ -1,0 +1,700 @@
+//! Reads a payload once against the model, collecting every problem and the normalisations
+//! the parsed value needs. One issue per real problem: a value of the wrong type is reported
+//! once and not descended into.
+
+use crate::issue::{push_pointer_segment, Code, Issue};
+use crate::json::{check_syntax, Fatal, Kind, Reader, Str};
+use crate::model::{Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
+use crate::report::{push_json_string, Patch, Report};
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Also accept comments and trailing commas (reported as warnings).
+    pub lenient: bool,
+    /// The input is known to be UTF-8 (skip the check).
+    pub trusted_utf8: bool,
+    /// Deepest nesting accepted; capped at [`MAX_DEPTH_CAP`].
+    pub max_depth: u32,
+    pub max_bytes: usize,
+}
+
+/// The validator recurses once per nesting level; this bound keeps it far inside wasm's stack.
+pub const MAX_DEPTH_CAP: u32 = 256;
+pub const DEFAULT_MAX_DEPTH: u32 = 64;
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { lenient: false, trusted_utf8: false, max_depth: DEFAULT_MAX_DEPTH, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Validates a raw webhook body against the model.
+pub fn validate(input: &[u8], options: &Options) -> Report {
+    let mut report = Report::default();
+    if input.len() > options.max_bytes {
+        let mut issue = Issue::new(
+            Code::TooLarge,
+            String::new(),
+            format!("the payload is {} bytes, more than the limit of {} bytes", input.len(), options.max_bytes),
+        );
+        issue.expected = Some(format!("at most {} bytes", options.max_bytes));
+        issue.received = Some(format!("{} bytes", input.len()));
+        report.errors.push(issue);
+        return report;
+    }
+    let max_depth = options.max_depth.min(MAX_DEPTH_CAP);
+    let mut reader = Reader::new(input, options.lenient, options.trusted_utf8, max_depth);
+    let body_start = if input.starts_with(BOM) { BOM.len() } else { 0 };
+    if body_start > 0 {
+        reader.pos = body_start;
+        report.blanks.push((0, BOM.len()));
+        let mut issue = Issue::new(Code::ByteOrderMark, String::new(), "a UTF-8 byte-order mark precedes the JSON; ignored".into());
+        issue.offset = Some(0);
+        report.warnings.push(issue);
+    }
+    let mut v = Validator { r: reader, report: &mut report, path: Vec::new(), prefix: &[], at_override: None };
+    let outcome = v.check(&ROOT).and_then(|()| v.r.finish());
+    let notes = std::mem::take(&mut v.r.notes);
+    let blanks = std::mem::take(&mut v.r.blanks);
+    let pointer = v.pointer();
+    match outcome {
+        Ok(()) => {
+            for (code, at) in notes {
+                let what = if code == Code::Comment { "a comment" } else { "a trailing comma" };
+                let mut issue = Issue::new(code, String::new(), format!("{what}, which strict JSON does not allow (accepted in lenient mode)"));
+                issue.offset = Some(at as u32);
+                report.warnings.push(issue);
+            }
+            report.blanks.extend(blanks);
+        }
+        Err(mut fatal) => {
+            if fatal.code == Code::TooDeep {
+                // Deep input may also be broken: a syntax error is the more useful answer.
+                if let Err(syntax) = check_syntax(input.get(body_start..).unwrap_or_default(), options.lenient) {
+                    fatal = Fatal { offset: syntax.offset + body_start, ..syntax };
+                }
+            }
+            // Nothing found before a fatal problem is trustworthy enough to report beside it.
+            report.errors.clear();
+            report.warnings.retain(|w| w.code == Code::ByteOrderMark);
+            report.patches.clear();
+            report.blanks.clear();
+            let mut issue = Issue::new(fatal.code, if fatal.code == Code::Syntax { String::new() } else { pointer }, fatal.message);
+            issue.offset = Some(fatal.offset as u32);
+            report.errors.push(issue);
+        }
+    }
+    report.locate(input);
+    report
+}
+
+enum Seg<'a> {
+    Key(Str<'a>),
+    Index(usize),
+}
+
+struct Validator<'a, 'r> {
+    r: Reader<'a>,
+    report: &'r mut Report,
+    path: Vec<Seg<'a>>,
+    /// Path of this document inside an outer one (an HSL element serialised as a string).
+    prefix: &'r [String],
+    /// Inside such a document, every issue is placed at the outer string.
+    at_override: Option<usize>,
+}
+
+type Step = Result<(), Fatal>;
+
+/// Keys already seen in one object, to report duplicates.
+#[derive(Default)]
+struct SeenKeys<'a> {
+    few: Vec<Str<'a>>,
+    many: Option<std::collections::HashSet<String>>,
+}
+
+impl<'a> SeenKeys<'a> {
+    /// Records `key`; false if it was already there.
+    fn insert(&mut self, key: Str<'a>) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key.decode());
+        }
+        if self.few.iter().any(|k| same_key(k, &key)) {
+            return false;
+        }
+        self.few.push(key);
+        if self.few.len() > 32 {
+            self.many = Some(self.few.iter().map(Str::decode).collect());
+        }
+        true
+    }
+}
+
+fn same_key(a: &Str, b: &Str) -> bool {
+    if !a.escaped && !b.escaped {
+        a.raw == b.raw
+    } else {
+        a.decode() == b.decode()
+    }
+}
+
+impl<'a, 'r> Validator<'a, 'r> {
+    fn segments(&self) -> Vec<String> {
+        let mut out = self.prefix.to_vec();
+        out.extend(self.path.iter().map(|s| match s {
+            Seg::Key(k) => k.decode(),
+            Seg::Index(i) => i.to_string(),
+        }));
+        out
+    }
+
+    fn pointer(&self) -> String {
+        let mut p = String::new();
+        for seg in self.segments() {
+            push_pointer_segment(&mut p, &seg);
+        }
+        p
+    }
+
+    fn issue(&self, code: Code, at: usize, message: String) -> Issue {
+        let mut issue = Issue::new(code, self.pointer(), message);
+        issue.offset = Some(self.at_override.unwrap_or(at) as u32);
+        issue
+    }
+
+    /// The path for messages: the pointer, or "the payload" at the root.
+    fn place(&self) -> String {
+        let p = self.pointer();
+        if p.is_empty() {
+            "the payload".to_string()
+        } else {
+            p
+        }
+    }
+
+    fn error(&mut self, issue: Issue) {
+        self.report.errors.push(issue);
+    }
+
+    fn warn(&mut self, code: Code, at: usize, message: String) {
+        let issue = self.issue(code, at, message);
+        self.report.warnings.push(issue);
+    }
+
+    fn patch(&mut self, value: String) {
+        let path = self.segments();
+        self.report.patches.push(Patch { path, value });
+    }
+
+    /// A short rendering of the source from `at` to the reader's position.
+    fn received(&self, at: usize, kind: Kind) -> String {
+        match kind {
+            Kind::Object => "{…}".to_string(),
+            Kind::Array => "[…]".to_string(),
+            _ => {
+                let text = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
+                if text.chars().count() > 40 {
+                    let mut short: String = text.chars().take(39).collect();
+                    short.push('…');
+                    short
+                } else {
+                    text
+                }
+            }
+        }
+    }
+
+    /// Reports a value of the wrong kind (after consuming it, so it is reported once).
+    fn wrong_type(&mut self, expected: &str, kind: Kind, at: usize) -> Step {
+        self.any(kind)?;
+        let received = self.received(at, kind);
+        let rendered = if matches!(kind, Kind::Null) { String::new() } else { format!(": {received}") };
+        let mut issue = self.issue(
+            Code::InvalidType,
+            at,
+            format!("{} must be {expected}, but is {}{rendered}", self.place(), kind.described()),
+        );
+        issue.expected = Some(expected.to_string());
+        issue.received = Some(received);
+        self.error(issue);
+        Ok(())
+    }
+
+    fn check(&mut self, ty: &'static Ty) -> Step {
+        let kind = self.r.kind()?;
+        let at = self.r.pos;
+        match (ty, kind) {
+            (Ty::Any, _) => self.any(kind),
+            (Ty::String | Ty::Enum(_), Kind::String) => self.r.string().map(drop),
+            (Ty::Bool, Kind::Bool) => self.r.literal().map(drop),
+            (Ty::Number, Kind::Number) => self.r.number().map(drop),
+            (Ty::Integer | Ty::Id | Ty::IntEnum(_), Kind::Number) => self.integer(matches!(ty, Ty::Id), at),
+            (Ty::Nullable(_), Kind::Null) => self.r.literal().map(drop),
+            (Ty::Nullable(inner), _) => self.check(inner),
+            (Ty::Array(item), Kind::Array) => self.array(item),
+            (Ty::Object(o), Kind::Object) => self.object(o.fields, &[], None, at),
+            (Ty::Map(value), Kind::Object) => self.map(value),
+            (Ty::Union(u), Kind::Object) => self.union(u, at),
+            (Ty::Loose(loose), _) => self.loose(*loose, kind, at),
+            (Ty::Body, _) => self.body(kind, at),
+            _ => self.wrong_type(expected(ty), kind, at),
+        }
+    }
+
+    /// Any JSON value, kept as it is; integers beyond 2^53 become exact strings.
+    fn any(&mut self, kind: Kind) -> Step {
+        match kind {
+            Kind::Object => {
+                self.r.begin_object()?;
+                let mut first = true;
+                let mut seen = SeenKeys::default();
+                while let Some((key, key_at)) = self.r.next_key(&mut first)? {
+                    self.path.push(Seg::Key(key));
+                    if !seen.insert(key) {
+                        self.duplicate(key_at);
+                    }
+                    let kind = self.r.kind()?;
+                    self.any(kind)?;
+                    self.path.pop();
+                }
+                Ok(())
+            }
+            Kind::Array => {
+                self.r.begin_array()?;
+                let mut first = true;
+                let mut index = 0;
+                while self.r.next_item(&mut first)? {
+                    self.path.push(Seg::Index(index));
+                    let kind = self.r.kind()?;
+                    self.any(kind)?;
+                    self.path.pop();
+                    index += 1;
+                }
+                Ok(())
+            }
+            Kind::String => self.r.string().map(drop),
+            Kind::Number => {
+                let at = self.r.pos;
+                let n = self.r.number()?;
+                if n.is_unsafe_integer() {
+                    self.keep_exact(n.raw, at);
+                }
+                Ok(())
+            }
+            Kind::Bool | Kind::Null => self.r.literal().map(drop),
+        }
+    }
+
+    /// An integer beyond 2^53 − 1 becomes its exact decimal string.
+    fn keep_exact(&mut self, digits: &[u8], at: usize) {
+        let digits = String::from_utf8_lossy(digits).into_owned();
+        let mut value = String::new();
+        push_json_string(&mut value, &digits);
+        self.patch(value);
+        self.warn(
+            Code::UnsafeInteger,
+            at,
+            format!("{} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)", self.place()),
+        );
+    }
+
+    fn duplicate(&mut self, at: usize) {
+        let issue = self.issue(
+            Code::DuplicateKey,
+            at,
+            format!("{} appears more than once in its object; parsers disagree on which copy wins", self.place()),
+        );
+        self.error(issue);
+    }
+
+    fn integer(&mut self, id: bool, at: usize) -> Step {
+        let n = self.r.number()?;
+        if !n.is_integral() {
+            let received = self.received(at, Kind::Number);
+            let mut issue = self.issue(
+                Code::InvalidType,
+                at,
+                format!("{} must be an integer, but is {received}", self.place()),
+            );
+            issue.expected = Some("an integer".into());
+            issue.received = Some(received);
+            self.error(issue);
+        } else if n.is_unsafe_integer() {
+            if id {
+                self.keep_exact(n.raw, at);
+            } else {
+                let received = self.received(at, Kind::Number);
+                let mut issue = self.issue(
+                    Code::UnsafeInteger,
+                    at,
+                    format!("{} is {received}, beyond 2^53 − 1, which JavaScript numbers cannot hold exactly", self.place()),
+                );
+                issue.expected = Some("an integer within ±(2^53 − 1)".into());
+                issue.received = Some(received);
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, item: &'static Ty) -> Step {
+        self.r.begin_array()?;
+        let mut first = true;
+        let mut index = 0;
+        while self.r.next_item(&mut first)? {
+            self.path.push(Seg::Index(index));
+            self.check(item)?;
+            self.path.pop();
+            index += 1;
+        }
+        Ok(())
+    }
+
+    fn map(&mut self, value: &'static Ty) -> Step {
+        self.r.begin_object()?;
+        let mut first = true;
+        let mut seen = SeenKeys::default();
+        while let Some((key, key_at)) = self.r.next_key(&mut first)? {
+            self.path.push(Seg::Key(key));
+            if !seen.insert(key) {
+                self.duplicate(key_at);
+            }
+            self.check(value)?;
+            self.path.pop();
+        }
+        Ok(())
+    }
+
+    /// An object with the given fields (`common` first); `tag` names the union's tag, already
+    /// checked. Unknown keys are kept.
+    fn object(&mut self, fields: &'static [Field], common: &'static [Field], tag: Option<&str>, at: usize) -> Step {
+        self.r.begin_object()?;
+        let mut first = true;
+        let mut seen = SeenKeys::default();
+        let mut present: u64 = 0;
+        while let Some((key, key_at)) = self.r.next_key(&mut first)? {
+            self.path.push(Seg::Key(key));
+            if !seen.insert(key) {
+                self.duplicate(key_at);
+            }
+            let field = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
+            if tag.is_some_and(|t| key.is(t)) {
+                let kind = self.r.kind()?;
+                self.any(kind)?;
+            } else if let Some((i, field)) = field {
+                present |= 1u64.checked_shl(i as u32).unwrap_or(0);
+                if field.legacy {
+                    self.warn(Code::LegacyShape, key_at, format!("{} is an older name of this field, accepted as it is", self.place()));
+                }
+                self.check(&field.ty)?;
+            } else {
+                let kind = self.r.kind()?;
+                self.any(kind)?;
+            }
+            self.path.pop();
+        }
+        for (i, field) in common.iter().chain(fields).enumerate() {
+            if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
+                let mut issue = self.issue(Code::MissingField, at, String::new());
+                push_pointer_segment(&mut issue.path, field.name);
+                issue.message = format!("{} is missing; it is required", issue.path);
+                issue.expected = Some(expected(&field.ty).to_string());
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds the union's tag in the object ahead without consuming anything.
+    fn lookahead_tag(&mut self, tag: &str) -> Option<Result<Str<'a>, Kind>> {
+        let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
+        let found = (|| -> Result<Option<Result<Str<'a>, Kind>>, Fatal> {
+            self.r.begin_object()?;
+            let mut first = true;
+            while let Some((key, _)) = self.r.next_key(&mut first)? {
+                if key.is(tag) {
+                    let kind = self.r.kind()?;
+                    return Ok(Some(if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) }));
+                }
+                self.r.skip_value()?;
+            }
+            Ok(None)
+        })();
+        self.r.pos = pos;
+        self.r.depth = depth;
+        self.r.notes.truncate(notes);
+        self.r.blanks.truncate(blanks);
+        // A syntax error ahead is found again, and reported, by the main pass.
+        found.ok().flatten()
+    }
+
+    fn union(&mut self, u: &'static Union, at: usize) -> Step {
+        let is_event = std::ptr::eq(u, &EVENT) && self.path.is_empty() && self.prefix.is_empty();
+        match self.lookahead_tag(u.tag) {
+            Some(Ok(tag)) => {
+                if is_event {
+                    self.report.event_name = Some(tag.decode());
+                }
+                match u.variants.iter().find(|v| tag.is(v.tag)) {
+                    Some(variant) => {
+                        if variant.deprecated {
+                            self.path.push(Seg::Key(Str { raw: u.tag.as_bytes(), escaped: false }));
+                            self.warn(
+                                Code::Deprecated,
+                                at,
+                                format!("the {} event is deprecated by the platform", variant.tag),
+                            );
+                            self.path.pop();
+                        }
+                        self.object(variant.object.fields, u.common, Some(u.tag), at)
+                    }
+                    // Unknown events and elements are kept whole, never rejected.
+                    None => self.any(Kind::Object),
+                }
+            }
+            other => {
+                self.any(Kind::Object)?;
+                let mut issue = self.issue(Code::MissingField, at, String::new());
+                push_pointer_segment(&mut issue.path, u.tag);
+                issue.expected = Some("a string".into());
+                match other {
+                    Some(Err(kind)) => {
+                        issue.code = Code::InvalidType;
+                        issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
+                        issue.received = Some(kind.described().into());
+                    }
+                    _ => issue.message = format!("{} is missing; it is required", issue.path),
+                }
+                self.error(issue);
+                Ok(())
+            }
+        }
+    }
+
+    fn loose(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
+        match (loose, kind) {
+            (Loose::IntegerOrNumericString, Kind::Number) => self.integer(true, at),
+            (Loose::NumberOrString | Loose::NumberOrNumericString, Kind::Number) => self.r.number().map(drop),
+            (Loose::Boolean, Kind::Bool) => self.r.literal().map(drop),
+            (Loose::StringOrInteger, Kind::String) => self.r.string().map(drop),
+            (Loose::IntegerOrNumericString | Loose::NumberOrString | Loose::NumberOrNumericString, Kind::String) => {
+                let s = self.r.string()?;
+                let integer_only = loose == Loose::IntegerOrNumericString;
+                match numeric_string(&s, integer_only) {
+                    Some(number) if integer_only && number_is_unsafe(&number) => {
+                        self.warn(
+                            Code::UnsafeInteger,
+                            at,
+                            format!("{} is the string \"{number}\", beyond 2^53 − 1: kept as the string", self.place()),
+                        );
+                    }
+                    Some(number) => {
+                        self.warn(
+                            Code::LooseType,
+                            at,
+                            format!("{} is the string \"{number}\"; converted to the number {number}", self.place()),
+                        );
+                        self.patch(number);
+                    }
+                    None if loose == Loose::NumberOrString => {
+                        let received = self.received(at, kind);
+                        self.warn(
+                            Code::LooseType,
+                            at,
+                            format!("{} is the non-numeric string {received}; kept as it is", self.place()),
+                        );
+                    }
+                    None => {
+                        let received = self.received(at, kind);
+                        let expected = if integer_only { "an integer" } else { "a number" };
+                        let mut issue = self.issue(
+                            Code::InvalidType,
+                            at,
+                            format!("{} must be {expected}, but is a string that is not one: {received}", self.place()),
+                        );
+                        issue.expected = Some(expected.into());
+                        issue.received = Some(received);
+                        self.error(issue);
+                    }
+                }
+                Ok(())
+            }
+            (Loose::Boolean, Kind::String) => {
+                let s = self.r.string()?;
+                let value = s.decode().to_ascii_lowercase();
+                if value == "true" || value == "false" {
+                    let received = self.received(at, kind);
+                    self.warn(Code::LooseType, at, format!("{} is the string {received}; converted to the boolean {value}", self.place()));
+                    self.patch(value);
+                } else {
+                    let received = self.received(at, kind);
+                    let mut issue = self.issue(
+                        Code::InvalidType,
+                        at,
+                        format!("{} must be a boolean, but is the string {received}", self.place()),
+                    );
+                    issue.expected = Some("a boolean".into());
+                    issue.received = Some(received);
+                    self.error(issue);
+                }
+                Ok(())
+            }
+            (Loose::Flag, Kind::Number) => {
+                let n = self.r.number()?;
+                if n.raw != b"0" && n.raw != b"1" {
+                    let received = self.received(at, kind);
+                    let mut issue =
+                        self.issue(Code::InvalidValue, at, format!("{} must be 0 or 1, but is {received}", self.place()));
+                    issue.expected = Some("0 or 1".into());
+                    issue.received = Some(received);
+                    self.error(issue);
+                }
+                Ok(())
+            }
+            (Loose::Flag, Kind::Bool) => {
+                let value = self.r.literal()?;
+                let number = if value { "1" } else { "0" };
+                self.warn(Code::LooseType, at, format!("{} is the boolean {value}; converted to {number}", self.place()));
+                self.patch(number.into());
+                Ok(())
+            }
+            (Loose::StringOrInteger, Kind::Number) => {
+                let n = self.r.number()?;
+                if n.plain_integer {
+                    let digits = String::from_utf8_lossy(n.raw).into_owned();
+                    let mut value = String::new();
+                    push_json_string(&mut value, &digits);
+                    self.warn(Code::LooseType, at, format!("{} is the number {digits}; converted to the string \"{digits}\"", self.place()));
+                    self.patch(value);
+                } else {
+                    let received = self.received(at, kind);
+                    let mut issue = self.issue(
+                        Code::InvalidType,
+                        at,
+                        format!("{} must be a string (or an integer), but is {received}", self.place()),
+                    );
+                    issue.expected = Some("a string".into());
+                    issue.received = Some(received);
+                    self.error(issue);
+                }
+                Ok(())
+            }
+            (Loose::ClosingCategories, Kind::Object) => self.object(CLOSING_CATEGORIES.fields, &[], None, at),
+            (Loose::ClosingCategories, Kind::String) => {
+                self.r.string()?;
+                self.warn(Code::LegacyShape, at, format!("{} is a plain string (the shape before Aug 2019); kept as it is", self.place()));
+                Ok(())
+            }
+            _ => self.wrong_type(expected(&Ty::Loose(loose)), kind, at),
+        }
+    }
+
+    fn body(&mut self, kind: Kind, at: usize) -> Step {
+        match kind {
+            Kind::Object => self.union(&HSL_ELEMENT, at),
+            Kind::String => {
+                let s = self.r.string()?;
+                let text = s.decode();
+                if text.trim_start().starts_with('{') {
+                    self.serialised_element(&text, at)
+                } else {
+                    let raw = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
+                    self.warn(
+                        Code::LegacyShape,
+                        at,
+                        format!("{} is a plain string (the 2018 shape); represented as a TEXT element", self.place()),
+                    );
+                    self.patch(format!("{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"));
+                    Ok(())
+                }
+            }
+            _ => self.wrong_type(expected(&Ty::Body), kind, at),
+        }
+    }
+
+    /// A body holding an HSL element serialised as a JSON string: validated as a document of its
+    /// own, then the patch replaces the string with the element.
+    fn serialised_element(&mut self, text: &str, at: usize) -> Step {
+        let first_patch = self.report.patches.len();
+        let first_error = self.report.errors.len();
+        let first_warning = self.report.warnings.len();
+        self.patch(text.to_string());
+        let prefix = self.segments();
+        let remaining_depth = self.r.max_depth.saturating_sub(self.r.depth);
+        let mut inner = Validator {
+            r: Reader::new(text.as_bytes(), false, true, remaining_depth),
+            report: &mut *self.report,
+            path: Vec::new(),
+            prefix: &prefix,
+            at_override: Some(at),
+        };
+        let outcome = inner.check(&HSL).and_then(|()| inner.r.finish());
+        match outcome {
+            Ok(()) => {
+                let issue = self.issue(
+                    Code::LooseType,
+                    at,
+                    format!("{} is an HSL element serialised as a JSON string; parsed into the element", self.place()),
+                );
+                self.report.warnings.insert(first_warning, issue);
+            }
+            Err(fatal) => {
+                self.report.patches.truncate(first_patch);
+                self.report.errors.truncate(first_error);
+                self.report.warnings.truncate(first_warning);
+                let mut issue = self.issue(
+                    Code::InvalidValue,
+                    at,
+                    format!("{} is a string that looks like a serialised HSL element but is not valid JSON: {}", self.place(), fatal.message),
+                );
+                issue.expected = Some("an HSL element".into());
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The string's content when it is a JSON number (integers only if `integer_only`), as text.
+fn numeric_string(s: &Str, integer_only: bool) -> Option<String> {
+    if s.escaped || s.raw.is_empty() {
+        return None;
+    }
+    let mut r = Reader::new(s.raw, false, true, 1);
+    let n = r.number().ok()?;
+    if r.pos != s.raw.len() || (integer_only && !n.plain_integer) {
+        return None;
+    }
+    Some(String::from_utf8_lossy(s.raw).into_owned())
+}
+
+fn number_is_unsafe(text: &str) -> bool {
+    crate::json::Num { raw: text.as_bytes(), plain_integer: true }.is_unsafe_integer()
+}
+
+/// What a type expects, for messages.
+pub fn expected(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Any => "any value",
+        Ty::String | Ty::Enum(_) => "a string",
+        Ty::Bool => "a boolean",
+        Ty::Integer | Ty::Id | Ty::IntEnum(_) => "an integer",
+        Ty::Number => "a number",
+        Ty::Nullable(inner) => match inner {
+            Ty::String => "a string or null",
+            _ => "a value or null",
+        },
+        Ty::Array(_) => "an array",
+        Ty::Object(_) | Ty::Map(_) | Ty::Union(_) => "an object",
+        Ty::Loose(Loose::IntegerOrNumericString) => "an integer",
+        Ty::Loose(Loose::NumberOrString) => "a number",
+        Ty::Loose(Loose::Boolean) => "a boolean",
+        Ty::Loose(Loose::Flag) => "0 or 1",
+        Ty::Loose(Loose::NumberOrNumericString) => "a number",
+        Ty::Loose(Loose::StringOrInteger) => "a string",
+        Ty::Loose(Loose::ClosingCategories) => "an object",
+        Ty::Body => "an HSL element (an object) or a string",
+    }
+}
