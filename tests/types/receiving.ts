@@ -1,0 +1,102 @@
+// Type test for the receiving API (compiled with tsc --strict --noEmit; never run).
+// Every `@ts-expect-error` line must be an error: tsc fails if one is not.
+import {
+  createFetchHandler,
+  createNodeMiddleware,
+  memoryDedupe,
+  signPayload,
+  verifySignature,
+  type HaptikEvent,
+  type MessageEvent,
+  type ReceiveError,
+  type SignatureReason,
+} from "../../pkg/index.js";
+
+// verifySignature: a discriminated verdict.
+const v = verifySignature('{"a":1}', "sha1=00", ["old", "new"]);
+if (v.valid) {
+  const i: number = v.secretIndex;
+  void i;
+} else {
+  const r: SignatureReason = v.reason;
+  void r;
+}
+verifySignature(new Uint8Array(0), null, "s");
+verifySignature(new ArrayBuffer(0), undefined, "s");
+// @ts-expect-error a parsed object is not a raw body
+verifySignature({ a: 1 }, "sha1=00", "s");
+// @ts-expect-error the secret is a string or a list of strings
+verifySignature("{}", "sha1=00", 42);
+const header: string = signPayload("{}", "s", "sha256");
+void header;
+// @ts-expect-error only sha1 and sha256
+signPayload("{}", "s", "md5");
+
+interface Env {
+  HAPTIK_WEBHOOK_SECRET: string;
+}
+
+// Handlers get the narrowed event type without casts.
+const handler = createFetchHandler<Env>({
+  secret: (env) => env.HAPTIK_WEBHOOK_SECRET,
+  on: {
+    message: (ev) => {
+      const body = ev.message.body;
+      const id: number | string = ev.message.id;
+      void body;
+      void id;
+    },
+    chat_pinned: async (ev, ctx) => {
+      const name: "chat_pinned" = ev.event_name;
+      const env: Env | undefined = ctx.env;
+      void name;
+      void env;
+    },
+    webhook_conversation_complete: (ev) => ev.follow_up_details,
+    // @ts-expect-error chat_complete carries no follow_up_details (its fields are unknown)
+    chat_complete: (ev) => ev.follow_up_details.x + ev.nothing_here.id,
+  },
+  onUnknown: (ev) => {
+    const n: string = ev.event_name;
+    void n;
+  },
+  onError: (err: ReceiveError) => {
+    if (err.kind === "payload") {
+      const codes: string[] = err.issues.map((i) => i.code);
+      void codes;
+    }
+    if (err.kind === "signature") {
+      const r: SignatureReason = err.reason;
+      void r;
+    }
+  },
+  dedupe: memoryDedupe({ max: 10000 }),
+  deadlineMs: 4000,
+  errorPolicy: "retry",
+});
+
+handler.on("message", (ev) => ev.message.body).on("chat_pinned", (ev) => {
+  const id: number | string = ev.message.id;
+  void id;
+});
+// @ts-expect-error a webhook_conversation_complete event has no message
+handler.on("webhook_conversation_complete", (ev) => ev.message.id);
+// @ts-expect-error not an event name
+handler.on("mesage", (ev: HaptikEvent) => ev);
+// @ts-expect-error the message handler receives a MessageEvent, not a number
+handler.on("message", (ev: number) => ev);
+
+const typed: (ev: MessageEvent) => unknown = (ev) => ev.message.body;
+createFetchHandler({ secret: "s", on: { message: typed } });
+
+// @ts-expect-error errorPolicy is "acknowledge" or "retry"
+createFetchHandler({ secret: "s", errorPolicy: "ignore" });
+// @ts-expect-error `on` keys are event names
+createFetchHandler({ secret: "s", on: { mesage: () => {} } });
+
+const response: Promise<Response> = handler({} as Request, { HAPTIK_WEBHOOK_SECRET: "s" }, { waitUntil() {} });
+void response;
+
+const mw = createNodeMiddleware({ secrets: ["a", "b"], on: { message: (ev) => ev.message.body } });
+mw.on("chat_pinned", (ev) => ev.message.body);
+mw({ method: "POST", headers: { "x-hub-signature": "sha1=00" } }, {});
