@@ -2,8 +2,8 @@
 // Node.js (CommonJS). Synchronous: no top-level await; the module is compiled on the first call.
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
-const api = require("./src/api.cjs");
+const { __setWasmModule, ...api } = require("./src/api.cjs");
 
-api.__setWasmModule(() => new WebAssembly.Module(readFileSync(join(__dirname, "haptik_webhook_bg.wasm"))));
+__setWasmModule(() => new WebAssembly.Module(readFileSync(join(__dirname, "haptik_webhook_bg.wasm"))));
 
 module.exports = api;

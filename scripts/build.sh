@@ -4,6 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Several builds may start at once (tests, people): one at a time.
+mkdir -p target
+exec 9>target/.build.lock
+flock 9
+
 bash scripts/setup.sh
 
 step() { echo "build: $*"; }

@@ -1,0 +1,237 @@
+// Helpers of the packaging tests: pack pkg/ once, install the tarball into consumer projects,
+// run workerd and headless Chromium, serve files on 127.0.0.1.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const PKG = join(ROOT, "pkg");
+export const ART = join(ROOT, "tests", "artifacts", "packaging");
+export const CONSUMERS = join(ROOT, "tests", "packaging", "consumers");
+export const BIN = join(ROOT, "node_modules", ".bin");
+const require = createRequire(import.meta.url);
+
+export const fixture = (name) => readFileSync(join(ROOT, "tests", "packaging", "fixtures", name), "utf8");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** The packed tarball of pkg/ (packed once; reused while pkg/ is unchanged). */
+export function tarball() {
+  if (process.env.HW_TARBALL) return process.env.HW_TARBALL;
+  if (!existsSync(join(PKG, "package.json"))) throw new Error("pkg/ is not built: run `bash scripts/build.sh` first");
+  const { name, version } = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+  const dest = join(ART, "pack", `${name}-${version}.tgz`);
+  if (existsSync(dest) && statSync(dest).mtimeMs >= newestMtime(PKG)) return dest;
+  mkdirSync(join(ART, "pack"), { recursive: true });
+  const tmp = mkdtempSync(join(ART, "pack", "tmp-"));
+  const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", tmp], { cwd: PKG, encoding: "utf8" });
+  renameSync(join(tmp, out.trim().split("\n").pop()), dest); // atomic: parallel test files may race
+  rmSync(tmp, { recursive: true, force: true });
+  return dest;
+}
+
+/**
+ * Copies consumers/<name> to a fresh folder under tests/artifacts/packaging and installs the
+ * tarball there (no other dependency: tools such as esbuild come from the repository's own
+ * node_modules, found by Node's upward lookup). Returns the folder.
+ */
+export function consumer(name, { from = join(CONSUMERS, name) } = {}) {
+  mkdirSync(ART, { recursive: true });
+  const dir = mkdtempSync(join(ART, `${name}-`));
+  cpSync(from, dir, { recursive: true, filter: (src) => !src.split(sep).includes("node_modules") });
+  npmInstallTarball(dir);
+  return dir;
+}
+
+export function npmInstallTarball(dir) {
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", tarball()], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Runs `node args...` in `cwd`, returns stdout parsed as JSON (the consumers print one JSON). */
+export function nodeJson(cwd, args, env = {}) {
+  const out = execFileSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  return JSON.parse(out);
+}
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createNetServer();
+    s.unref();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** Bundles a Worker the way Wrangler does: esbuild, conditions workerd/worker/browser, .wasm kept external. */
+export async function bundleWorker(entry, outdir) {
+  const esbuild = require("esbuild");
+  const wasmFiles = [];
+  mkdirSync(outdir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["browser", "module", "main"],
+    outfile: join(outdir, "worker.js"),
+    metafile: true,
+    logLevel: "silent",
+    plugins: [
+      {
+        // Like Wrangler's CompiledWasm module rule: `import m from "./x.wasm"` becomes an external
+        // module that workerd gives as a compiled WebAssembly.Module.
+        name: "wasm-module",
+        setup(build) {
+          build.onResolve({ filter: /\.wasm$/ }, (args) => {
+            const file = resolve(args.resolveDir, args.path);
+            const name = file.split(sep).pop();
+            cpSync(file, join(outdir, name));
+            wasmFiles.push(name);
+            return { path: `./${name}`, external: true };
+          });
+        },
+      },
+    ],
+  });
+  return { file: join(outdir, "worker.js"), wasmFiles, metafile: result.metafile };
+}
+
+export function workerdConfig({ port, modules, compatibilityDate = "2025-06-01" }) {
+  const mods = modules
+    .map((m) => `    (name = ${JSON.stringify(m.name)}, ${m.type} = embed ${JSON.stringify(m.file)}),`)
+    .join("\n");
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .worker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+
+const worker :Workerd.Worker = (
+  modules = [
+${mods}
+  ],
+  compatibilityDate = "${compatibilityDate}",
+);
+`;
+}
+
+/** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */
+export async function startWorkerd(dir, port) {
+  const bin = require("workerd").default;
+  const child = spawn(bin, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const exited = new Promise((res) => child.on("exit", (code) => res(code)));
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
+    if (code !== undefined) throw new Error(`workerd exited (${code}):\n${log}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { method: "HEAD" });
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`workerd did not start:\n${log}`);
+      }
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+    },
+  };
+}
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".cjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+/** A tiny static file server on 127.0.0.1 rooted at `root`. */
+export async function staticServer(root) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = resolve(root, "." + (path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": MIME[extname(file)] || "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches Debian's Chromium (playwright-core) with a fresh user-data-dir. */
+export async function launchChromium() {
+  const { chromium } = require("playwright-core");
+  const userDataDir = mkdtempSync(join(tmpdir(), "hw-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a tool from the repository's node_modules/.bin; returns { status, output }. */
+export function runBin(name, args, cwd) {
+  try {
+    const output = execFileSync(join(BIN, name), args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    return { status: 0, output };
+  } catch (e) {
+    return { status: e.status ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+  }
+}
