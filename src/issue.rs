@@ -2,7 +2,7 @@
 //! and worth knowing about).
 
 /// A stable, machine-readable issue code. `as_str` is what JavaScript sees.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Code {
     /// Not JSON (strict mode also rejects comments and trailing commas).
     Syntax,

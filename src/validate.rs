@@ -87,6 +87,9 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
             report.errors.push(issue);
         }
     }
+    // Document order, for people reading the list beside the payload.
+    report.errors.sort_by_key(|i| i.offset);
+    report.warnings.sort_by_key(|i| i.offset);
     report.locate(input);
     report
 }
@@ -408,15 +411,16 @@ impl<'a, 'r> Validator<'a, 'r> {
     }
 
     /// Finds the union's tag in the object ahead without consuming anything.
-    fn lookahead_tag(&mut self, tag: &str) -> Option<Result<Str<'a>, Kind>> {
+    fn lookahead_tag(&mut self, tag: &str) -> Option<(Result<Str<'a>, Kind>, usize)> {
         let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
-        let found = (|| -> Result<Option<Result<Str<'a>, Kind>>, Fatal> {
+        let found = (|| -> Result<Option<(Result<Str<'a>, Kind>, usize)>, Fatal> {
             self.r.begin_object()?;
             let mut first = true;
             while let Some((key, _)) = self.r.next_key(&mut first)? {
                 if key.is(tag) {
                     let kind = self.r.kind()?;
-                    return Ok(Some(if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) }));
+                    let at = self.r.pos;
+                    return Ok(Some((if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) }, at)));
                 }
                 self.r.skip_value()?;
             }
@@ -433,7 +437,7 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn union(&mut self, u: &'static Union, at: usize) -> Step {
         let is_event = std::ptr::eq(u, &EVENT) && self.path.is_empty() && self.prefix.is_empty();
         match self.lookahead_tag(u.tag) {
-            Some(Ok(tag)) => {
+            Some((Ok(tag), tag_at)) => {
                 if is_event {
                     self.report.event_name = Some(tag.decode());
                 }
@@ -443,8 +447,8 @@ impl<'a, 'r> Validator<'a, 'r> {
                             self.path.push(Seg::Key(Str { raw: u.tag.as_bytes(), escaped: false }));
                             self.warn(
                                 Code::Deprecated,
-                                at,
-                                format!("the {} event is deprecated by the platform", variant.tag),
+                                tag_at,
+                                format!("the {} event is deprecated by the platform in favour of webhook_conversation_complete", variant.tag),
                             );
                             self.path.pop();
                         }
@@ -460,7 +464,8 @@ impl<'a, 'r> Validator<'a, 'r> {
                 push_pointer_segment(&mut issue.path, u.tag);
                 issue.expected = Some("a string".into());
                 match other {
-                    Some(Err(kind)) => {
+                    Some((Err(kind), tag_at)) => {
+                        issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);
                         issue.code = Code::InvalidType;
                         issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
                         issue.received = Some(kind.described().into());

@@ -1,0 +1,397 @@
+//! The validator against the model: every event, HSL type, loose form, issue code and legacy
+//! shape, unknown events and elements, lenient mode.
+
+use haptik_webhook::{validate, Code, Issue, Options, Report};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_default()
+}
+
+fn check(text: &str) -> Report {
+    validate(text.as_bytes(), &Options::default())
+}
+
+fn lenient(text: &str) -> Report {
+    validate(text.as_bytes(), &Options { lenient: true, ..Default::default() })
+}
+
+fn codes(issues: &[Issue]) -> Vec<(&'static str, &str)> {
+    issues.iter().map(|i| (i.code.as_str(), i.path.as_str())).collect()
+}
+
+/// A message event around `body` (JSON text).
+fn message_with(body: &str) -> String {
+    format!(
+        r#"{{"version":"1.0","timestamp":"2021-01-01T00:00:00.000Z","business_id":343,"event_name":"message","user":{{"auth_id":"u1"}},"agent":{{"id":1,"name":"gogo","is_automated":true,"email":null}},"message":{{"id":7,"body":{body}}}}}"#
+    )
+}
+
+fn assert_clean(r: &Report) {
+    assert!(r.errors.is_empty(), "errors: {:?}", r.errors);
+    assert!(r.warnings.is_empty(), "warnings: {:?}", r.warnings);
+    assert!(r.patches.is_empty(), "patches: {:?}", r.patches);
+}
+
+#[test]
+fn every_documented_event_validates_clean() {
+    for (file, event) in [
+        ("message_text.json", "message"),
+        ("chat_pinned.json", "chat_pinned"),
+        ("conversation_complete.json", "webhook_conversation_complete"),
+    ] {
+        let r = check(&fixture(file));
+        assert_clean(&r);
+        assert_eq!(r.event_name.as_deref(), Some(event));
+        assert!(r.known_event_index().is_some());
+    }
+}
+
+#[test]
+fn chat_complete_is_valid_and_flagged_deprecated() {
+    let r = check(&fixture("chat_complete.json"));
+    assert!(r.is_valid());
+    assert_eq!(codes(&r.warnings), vec![("deprecated", "/event_name")]);
+}
+
+#[test]
+fn legacy_2019_conversation_complete_is_accepted_with_warnings() {
+    let r = check(&fixture("conversation_complete_2019.json"));
+    assert!(r.is_valid(), "{:?}", r.errors);
+    assert_eq!(
+        codes(&r.warnings),
+        vec![
+            ("legacy_shape", "/data/closing_categories"),
+            ("legacy_shape", "/data/conversation_data"),
+            ("legacy_shape", "/data/permanent_user_data"),
+        ]
+    );
+    assert!(r.patches.is_empty(), "legacy shapes are kept as they are");
+}
+
+#[test]
+fn unknown_events_keep_everything_and_are_never_errors() {
+    let r = check(&fixture("typing_indicator.json"));
+    assert_clean(&r);
+    assert_eq!(r.event_name.as_deref(), Some("typing_indicator"));
+    assert_eq!(r.known_event_index(), None);
+    // Even fields that would be wrong in a known event are not checked.
+    let r = check(r#"{"event_name":"future_event","business_id":"not a number","message":7}"#);
+    assert_clean(&r);
+}
+
+#[test]
+fn every_hsl_type_validates() {
+    let bodies = [
+        r#"{"text":"Hi","type":"TEXT","data":{"quick_replies":[{"actionable_text":"Yes","type":"TEXT_ONLY","uri":"","payload":{"message":"Yes","gogo_message":""}}]}}"#,
+        r#"{"text":"Pick","type":"BUTTON","data":{"items":[{"actionable_text":"Open","type":"APP_ACTION","uri":"LINK","payload":{"url":"https://x.invalid"},"is_default":1,"location_required":false}]}}"#,
+        r#"{"text":"Cards","type":"CAROUSEL","data":{"width":"MEDIUM","image_aspect_ratio":1.5,"items":[{"thumbnail":{"image":"https://x.invalid/a.png","type":"LANDSCAPE"},"title":"A","sub_title":"B","description":"C","meta":"4.5","actionables":[{"actionable_text":"Buy","uri":"CAROUSEL_DETAIL","payload":{"title":"A","images":["https://x.invalid/a.png"]}}],"mini_actionable":{"actionable_text":"i","type":"APP_ACTION","uri":"SELF_SERVE_WEB","payload":{"url":"https://x.invalid"}}}]}}"#,
+        r#"{"text":"Prateek has entered","type":"SYSTEM","data":{"event_name":"chat_pinned","payload":{"profile_image":"p","agent_name":"Prateek","team_name":"T"}}}"#,
+        r#"{"type":"FORM","title":"Address","subtitle":"Where to?","data":{"fields":[{"key":"city","type":"text","keyboard_type":"normal","order":1,"hint":"City","options":[]}]}}"#,
+        r#"{"text":"","type":"SILENT","data":{"silent_actions":[{"type":"LAUNCH","data":{"Id":3,"via_name":"whatsapp"}}]}}"#,
+        r#"{"text":"","type":"NATIVE_ACTION","data":{"method":"closeWebView"}}"#,
+        r#"{"text":"Your order","type":"RECEIPT","data":{"anything":[1,2,3]}}"#,
+        r#"{"text":"Tabs","type":"TAB_LIST","data":{"tabs":[{"title":"x"}]}}"#,
+        r#"{"text":"New thing","type":"HOLOGRAM","data":{"whatever":{"deep":true}},"extra":1}"#,
+    ];
+    for body in bodies {
+        let r = check(&message_with(body));
+        assert_clean(&r);
+    }
+}
+
+#[test]
+fn hsl_types_are_checked_against_their_own_shape() {
+    let r = check(&message_with(r#"{"text":"Hi","type":"TEXT","data":{"quick_replies":"none"}}"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/quick_replies")]);
+    let r = check(&message_with(r#"{"text":"Hi","type":"BUTTON","data":{}}"#));
+    assert_eq!(codes(&r.errors), vec![("missing_field", "/message/body/data/items")]);
+    let r = check(&message_with(r#"{"type":"NATIVE_ACTION","data":{"method":5}}"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/method")]);
+    let r = check(&message_with(r#"{"text":"x","data":{}}"#));
+    assert_eq!(codes(&r.errors), vec![("missing_field", "/message/body/type")]);
+    let r = check(&message_with(r#"{"text":"x","type":3}"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/type")]);
+}
+
+#[test]
+fn one_issue_per_problem_no_cascade() {
+    let text = r#"{"version":"1.0","timestamp":"t","business_id":"abc","event_name":"message","user":{"auth_id":"u"},"message":{"body":{"type":"TEXT","data":{"quick_replies":[]}}}}"#;
+    let r = check(text);
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/business_id"), ("missing_field", "/message/id")]);
+    let bad = r.errors.first().cloned().unwrap_or_else(|| Issue::new(Code::Syntax, String::new(), String::new()));
+    assert_eq!(bad.received.as_deref(), Some("\"abc\""));
+    assert_eq!(bad.expected.as_deref(), Some("an integer"));
+    assert!(bad.message.contains("/business_id") && bad.message.contains("integer"));
+    assert_eq!((bad.line, bad.column), (Some(1), Some(48)));
+    // A wrong container is reported once, not once per child.
+    let r = check(&message_with(r#"[1,2,3]"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body")]);
+}
+
+#[test]
+fn loose_forms_are_normalised_and_reported() {
+    let cases: [(&str, &str, &str); 4] = [
+        (r#""343""#, "/business_id", "343"),
+        (r#"343"#, "", ""),
+        (r#""9007199254740993""#, "/business_id", ""),
+        (r#""-12""#, "/business_id", "-12"),
+    ];
+    for (value, path, patched) in cases {
+        let text = fixture("message_text.json").replacen("\"business_id\": 343", &format!("\"business_id\": {value}"), 1);
+        let r = check(&text);
+        assert!(r.is_valid(), "{value}: {:?}", r.errors);
+        if path.is_empty() {
+            assert_clean(&r);
+        } else if patched.is_empty() {
+            assert_eq!(codes(&r.warnings), vec![("unsafe_integer", path)], "{value}");
+            assert!(r.patches.is_empty());
+        } else {
+            assert_eq!(codes(&r.warnings), vec![("loose_type", path)]);
+            assert_eq!(r.patches.first().map(|p| (p.path.join("/"), p.value.clone())), Some(("business_id".into(), patched.into())));
+        }
+    }
+
+    let actionable = |extra: &str| message_with(&format!(r#"{{"type":"BUTTON","data":{{"items":[{{"actionable_text":"a",{extra}}}]}}}}"#));
+    let r = check(&actionable(r#""location_required":"false""#));
+    assert_eq!(codes(&r.warnings), vec![("loose_type", "/message/body/data/items/0/location_required")]);
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("false"));
+    let r = check(&actionable(r#""is_default":true"#));
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1"));
+    let r = check(&actionable(r#""is_default":2"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_value", "/message/body/data/items/0/is_default")]);
+    let r = check(&actionable(r#""location_required":"maybe""#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/items/0/location_required")]);
+
+    let r = check(&message_with(r#"{"type":"CAROUSEL","data":{"image_aspect_ratio":"1000.1","items":[]}}"#));
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1000.1"));
+
+    let agent = fixture("chat_pinned.json").replace(r#""is_automated":false"#, r#""is_automated":"True""#);
+    let r = check(&agent);
+    assert_eq!(codes(&r.warnings), vec![("loose_type", "/agent/is_automated")]);
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("true"));
+
+    let platform = fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"14""#);
+    let r = check(&platform);
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("14"));
+    let placeholder = fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"<DEVICE_PLATFORM>""#);
+    let r = check(&placeholder);
+    assert!(r.is_valid() && r.patches.is_empty());
+    assert_eq!(codes(&r.warnings), vec![("loose_type", "/user/device_platform")]);
+
+    let conv = fixture("conversation_complete.json").replace(r#""conversation_no":"17""#, r#""conversation_no":17"#);
+    let r = check(&conv);
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("\"17\""));
+
+    let email = fixture("chat_pinned.json").replace(r#","email":"prateek@example.com""#, "");
+    assert_clean(&check(&email));
+}
+
+#[test]
+fn message_bodies_as_strings() {
+    let r = check(&message_with(r#""Hello there""#));
+    assert!(r.is_valid());
+    assert_eq!(codes(&r.warnings), vec![("legacy_shape", "/message/body")]);
+    assert_eq!(
+        r.patches.first().map(|p| p.value.as_str()),
+        Some(r#"{"type":"TEXT","text":"Hello there","data":{"quick_replies":[]}}"#)
+    );
+
+    let serialised = r#""{\"text\":\"Hi\",\"type\":\"BUTTON\",\"data\":{\"items\":[{\"actionable_text\":\"Go\",\"location_required\":\"true\"}]}}""#;
+    let r = check(&message_with(serialised));
+    assert!(r.is_valid(), "{:?}", r.errors);
+    let paths: Vec<String> = r.patches.iter().map(|p| p.path.join("/")).collect();
+    assert_eq!(paths, vec!["message/body", "message/body/data/items/0/location_required"]);
+    assert_eq!(
+        codes(&r.warnings),
+        vec![("loose_type", "/message/body"), ("loose_type", "/message/body/data/items/0/location_required")]
+    );
+
+    let broken = r#""{\"text\":\"Hi\",\"type\":""#;
+    let r = check(&message_with(broken));
+    assert_eq!(codes(&r.errors), vec![("invalid_value", "/message/body")]);
+    assert!(r.patches.is_empty());
+
+    let wrong_inside = r#""{\"type\":\"TEXT\",\"data\":{\"quick_replies\":5}}""#;
+    let r = check(&message_with(wrong_inside));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/quick_replies")]);
+}
+
+#[test]
+fn big_integers_are_kept_exact() {
+    let text = fixture("message_text.json").replace("\"id\": 1982371", "\"id\": 12345678901234567890");
+    let r = check(&text);
+    assert!(r.is_valid());
+    assert_eq!(codes(&r.warnings), vec![("unsafe_integer", "/message/id")]);
+    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("\"12345678901234567890\""));
+    // Also in free-form objects and unknown events.
+    let r = check(r#"{"event_name":"other","n":[-9007199254740993]}"#);
+    assert_eq!(r.patches.first().map(|p| (p.path.join("/"), p.value.clone())), Some(("n/0".into(), "\"-9007199254740993\"".into())));
+    // 2^53 - 1 itself is safe.
+    let r = check(r#"{"event_name":"other","n":9007199254740991}"#);
+    assert_clean(&r);
+    // An integer that is not an id cannot be kept as a string without changing its type.
+    let conv = fixture("conversation_complete.json").replace("\"team_id\":2", "\"team_id\":99999999999999999999");
+    assert_eq!(codes(&check(&conv).errors), vec![("unsafe_integer", "/follow_up_details/team_id")]);
+}
+
+#[test]
+fn integers_spelled_as_decimals_are_accepted() {
+    let text = fixture("message_text.json").replace("\"id\": 1982371", "\"id\": 1982371.0");
+    assert_clean(&check(&text));
+    let text = fixture("message_text.json").replace("\"id\": 1982371", "\"id\": 1.5");
+    assert_eq!(codes(&check(&text).errors), vec![("invalid_type", "/message/id")]);
+}
+
+#[test]
+fn missing_and_wrong_envelope_fields() {
+    let r = check(r#"{"event_name":"message"}"#);
+    assert_eq!(
+        codes(&r.errors),
+        vec![
+            ("missing_field", "/version"),
+            ("missing_field", "/timestamp"),
+            ("missing_field", "/business_id"),
+            ("missing_field", "/user"),
+            ("missing_field", "/message"),
+        ]
+    );
+    let r = check(r#"{"version":"1.0"}"#);
+    assert_eq!(codes(&r.errors), vec![("missing_field", "/event_name")]);
+    assert_eq!(r.event_name, None);
+    let r = check(r#"{"event_name":42}"#);
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/event_name")]);
+    let r = check(&fixture("chat_pinned.json").replace(r#""email":"prateek@example.com""#, r#""email":7"#));
+    assert_eq!(codes(&r.errors), vec![("invalid_type", "/agent/email")]);
+}
+
+#[test]
+fn event_name_after_the_event_fields_still_selects_the_event() {
+    let text = r#"{"message":{"id":1,"body":{"type":"TEXT","data":{"quick_replies":[]}}},"user":{"auth_id":"u"},"version":"1.0","timestamp":"t","business_id":1,"event_name":"message"}"#;
+    let r = check(text);
+    assert_clean(&r);
+    assert_eq!(r.event_name.as_deref(), Some("message"));
+    let text = text.replace(r#""id":1,"#, "");
+    assert_eq!(codes(&check(&text).errors), vec![("missing_field", "/message/id")]);
+}
+
+#[test]
+fn extra_keys_are_kept_without_complaint() {
+    let text = fixture("message_text.json").replace("\"version\": \"1.0\",", "\"version\": \"1.0\", \"new_key\": {\"a\": [1]},");
+    assert_clean(&check(&text));
+}
+
+#[test]
+fn syntax_errors_have_line_column_and_offset() {
+    let r = check("{\n  \"event_name\": \"message\",\n  \"x\": tru\n}");
+    let e = r.errors.first().cloned().unwrap_or_else(|| Issue::new(Code::Comment, String::new(), String::new()));
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(e.code, Code::Syntax);
+    assert_eq!((e.line, e.column, e.offset), (Some(3), Some(8), Some(36)));
+    assert_eq!(codes(&check("").errors), vec![("syntax", "")]);
+    assert_eq!(codes(&check("  \n ").errors), vec![("syntax", "")]);
+    assert_eq!(codes(&check(r#"{"event_name":"x"} {}"#).errors), vec![("syntax", "")]);
+}
+
+#[test]
+fn top_level_non_objects_are_invalid_type() {
+    for text in ["[]", "\"message\"", "null", "42", "true"] {
+        assert_eq!(codes(&check(text).errors), vec![("invalid_type", "")], "{text}");
+    }
+}
+
+#[test]
+fn lenient_mode_accepts_documentation_examples() {
+    let doc = fixture("docs_example_lenient.jsonc");
+    let strict = check(&doc);
+    assert_eq!(codes(&strict.errors), vec![("syntax", "")]);
+    let r = lenient(&doc);
+    assert!(r.is_valid(), "{:?}", r.errors);
+    let kinds: Vec<&str> = r.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "comment").count(), 3);
+    assert_eq!(kinds.iter().filter(|k| **k == "trailing_comma").count(), 2);
+    // Blanking yields strict JSON that validates the same way.
+    let cleaned = r.strict_json(doc.as_bytes());
+    let again = validate(&cleaned, &Options::default());
+    assert!(again.is_valid());
+    assert_eq!(again.patches, r.patches);
+    // Lenient mode changes nothing for strict input.
+    let strict_input = fixture("message_text.json");
+    assert_eq!(lenient(&strict_input), check(&strict_input));
+}
+
+#[test]
+fn limits() {
+    let big = fixture("message_text.json");
+    let r = validate(big.as_bytes(), &Options { max_bytes: 100, ..Default::default() });
+    assert_eq!(codes(&r.errors), vec![("too_large", "")]);
+    let deep = format!(r#"{{"event_name":"x","a":{}1{}}}"#, "[".repeat(100), "]".repeat(100));
+    let r = check(&deep);
+    assert_eq!(r.errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::TooDeep]);
+    // Broken and deep: the syntax error is the answer.
+    let broken = format!(r#"{{"event_name":"x","a":{}1{}"#, "[".repeat(100), "]".repeat(99));
+    assert_eq!(check(&broken).errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::Syntax]);
+    let r = validate(deep.as_bytes(), &Options { max_depth: 200, ..Default::default() });
+    assert!(r.is_valid());
+}
+
+#[test]
+fn duplicate_keys_are_errors() {
+    let r = check(r#"{"event_name":"other","a":1,"a":2}"#);
+    assert_eq!(codes(&r.errors), vec![("duplicate_key", "/a")]);
+    let r = check(r#"{"event_name":"other","a":1,"\u0061":2}"#);
+    assert_eq!(codes(&r.errors), vec![("duplicate_key", "/a")]);
+    let many: Vec<String> = (0..100).map(|i| format!("\"k{i}\":{i}")).collect();
+    let r = check(&format!(r#"{{"event_name":"other",{},"k5":0}}"#, many.join(",")));
+    assert_eq!(codes(&r.errors), vec![("duplicate_key", "/k5")]);
+}
+
+#[test]
+fn byte_order_mark_is_accepted_with_a_warning() {
+    let text = format!("\u{feff}{}", fixture("chat_pinned.json"));
+    let r = check(&text);
+    assert!(r.is_valid());
+    assert_eq!(codes(&r.warnings), vec![("byte_order_mark", "")]);
+    assert_eq!(r.blanks, vec![(0, 3)]);
+}
+
+#[test]
+fn every_issue_code_is_produced_somewhere() {
+    let mut seen = std::collections::HashSet::new();
+    let samples: Vec<(String, bool, usize)> = vec![
+        ("{".into(), false, 1 << 20),
+        ("{\"event_name\":\"o\",\"a\":1,\"a\":1}".into(), false, 1 << 20),
+        ("{\"version\":\"1\"}".into(), false, 1 << 20),
+        ("[]".into(), false, 1 << 20),
+        (message_with(r#"{"type":"BUTTON","data":{"items":[{"is_default":3}]}}"#), false, 1 << 20),
+        ("{\"event_name\":\"o\",\"n\":123456789012345678901}".into(), false, 1 << 20),
+        ("{\"event_name\":\"o\",\"n\":1e999}".into(), false, 1 << 20),
+        ("{\"event_name\":\"o\"}".into(), false, 4),
+        (format!("{{\"event_name\":\"o\",\"n\":{}{}}}", "[".repeat(70), "]".repeat(70)), false, 1 << 20),
+        (fixture("chat_pinned.json").replace("\"business_id\":343", "\"business_id\":\"343\""), false, 1 << 20),
+        (fixture("conversation_complete_2019.json"), false, 1 << 20),
+        (fixture("chat_complete.json"), false, 1 << 20),
+        ("{\"event_name\":\"o\", // c\n}".into(), true, 1 << 20),
+        ("{\"event_name\":\"o\",}".into(), true, 1 << 20),
+        ("\u{feff}{\"event_name\":\"o\"}".into(), false, 1 << 20),
+    ];
+    for (text, lenient, max_bytes) in samples {
+        let r = validate(text.as_bytes(), &Options { lenient, max_bytes, ..Default::default() });
+        for i in r.errors.iter().chain(&r.warnings) {
+            seen.insert(i.code);
+        }
+    }
+    // invalid_encoding is produced by the JS side (a string with lone surrogates).
+    for code in Code::ALL.into_iter().filter(|c| *c != Code::InvalidEncoding) {
+        assert!(seen.contains(&code), "{} never produced", code.as_str());
+    }
+}
+
+#[test]
+fn report_json_is_valid_json_with_the_documented_keys() {
+    let r = check(&message_with("\"plain \\\"quoted\\\" text\""));
+    let json = r.to_json();
+    assert!(json.starts_with("{\"valid\":true,\"eventName\":\"message\",\"errors\":[],\"warnings\":[{\"code\":\"legacy_shape\""));
+    assert!(json.contains("\"patches\":[{\"path\":[\"message\",\"body\"],\"value\":{\"type\":\"TEXT\",\"text\":\"plain \\\"quoted\\\" text\""));
+    assert!(json.ends_with(",\"cleaned\":false}"));
+    assert!(haptik_webhook::json::check_syntax(json.as_bytes(), false).is_ok());
+}
