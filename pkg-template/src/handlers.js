@@ -307,8 +307,32 @@ function fetchResponse({ status, body, headers }) {
   });
 }
 
+// After a body turns out too large, up to this many more bytes are read and dropped before the
+// 413, so that a client still sending gets the answer instead of a reset connection; a larger
+// body is cut off.
+const DRAIN_LIMIT = 1048576;
+
+async function drain(reader, limit) {
+  let dropped = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    dropped += value.byteLength;
+    if (dropped > limit) {
+      await reader.cancel().catch(() => {});
+      return;
+    }
+  }
+}
+
 async function readFetchBody(request, maxBytes) {
-  if (contentLengthOver(request.headers.get("content-length"), maxBytes)) return TOO_LARGE;
+  const length = request.headers.get("content-length");
+  if (contentLengthOver(length, maxBytes)) {
+    if (request.body !== null && !contentLengthOver(length, maxBytes + DRAIN_LIMIT)) {
+      await drain(request.body.getReader(), DRAIN_LIMIT).catch(() => {});
+    }
+    return TOO_LARGE;
+  }
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks = [];
@@ -319,7 +343,7 @@ async function readFetchBody(request, maxBytes) {
     const chunk = value instanceof Uint8Array ? value : new Uint8Array(value);
     total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await drain(reader, DRAIN_LIMIT).catch(() => {});
       return TOO_LARGE;
     }
     chunks.push(chunk);

@@ -51,7 +51,13 @@ export async function post(url, body, { secret, headers = {}, method = "POST", s
       init.duplex = "half";
     } else init.body = body;
   }
-  const res = await fetch(url, init);
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    if (process.env.HW_DEBUG) console.error("fetch failed:", e.cause);
+    throw e;
+  }
   const text = await res.text();
   let json = null;
   try {
