@@ -87,6 +87,7 @@ function placeholder(container, html) {
   return el;
 }
 const code = (t) => h('code', null, t);
+const MAX_CARDS = 30; // a 100 KB carousel would otherwise draw hundreds of cards
 
 /** Renders `event`'s message body into `container`. `event` may be a raw (invalid) object. */
 export function renderPreview(container, event) {
@@ -151,7 +152,8 @@ export function renderBody(container, body, sender) {
       strip.setAttribute('aria-label', 'Carousel');
       const ratio = Number(data.image_aspect_ratio);
       const noImage = ratio === 1000.1;
-      for (const item of arr(data.items)) {
+      const items = arr(data.items);
+      for (const item of items.slice(0, MAX_CARDS)) {
         const card = h('article', `ccard ${str(data.width).toLowerCase()}`);
         const thumb = isObj(item) && isObj(item.thumbnail) ? str(item.thumbnail.image) : '';
         if (!noImage) card.append(image(thumb, Number.isFinite(ratio) && ratio > 0 ? ratio : null));
@@ -171,6 +173,10 @@ export function renderBody(container, body, sender) {
           card.append(box);
         }
         strip.append(card);
+      }
+      if (items.length > MAX_CARDS) {
+        const more = h('article', 'ccard more', `… and ${items.length - MAX_CARDS} more cards (see the tree)`);
+        strip.append(more);
       }
       container.append(strip);
       return;

@@ -52,15 +52,15 @@ function options(secretExpr, eventName, body) {
   const lines = [`secret: ${secretExpr},`];
   if (known) {
     lines.push(`on: {\n  ${indent(known.replace(/\n {4}/g, '\n'), 2)},\n},`);
-    lines.push('// Events this endpoint does not handle are acknowledged with 200.');
-    lines.push('onUnknown: (event) => console.log("ignored event", event.event_name),');
+    lines.push('// Events with no handler here are acknowledged with 200; so are unknown (new) event names:');
+    lines.push('onUnknown: (event) => console.log("unknown event", event.event_name),');
   } else {
     lines.push('on: {},');
     lines.push(`// ${JSON.stringify(eventName ?? 'this event')} is not a known event: it is acknowledged with 200.`);
     lines.push('onUnknown: (event) => console.log("unknown event", event.event_name, event),');
   }
-  lines.push('// A correctly signed but invalid payload is still acknowledged (no retry storm).');
-  lines.push('onError: (error) => console.error(error),');
+  lines.push('// Bad signatures get 401; a signed but invalid payload is still acknowledged (200, no retry storm).');
+  lines.push('onError: (error) => console.error(error.kind, error.message, error.issues ?? ""),');
   return lines.join('\n');
 }
 
@@ -68,17 +68,13 @@ function options(secretExpr, eventName, body) {
 export function snippet(target, eventName, body) {
   if (target === 'workers') {
     return `// src/index.js (Cloudflare Workers): npm install haptik-webhook
+// wrangler secret put HAPTIK_WEBHOOK_SECRET
 import { createFetchHandler } from "haptik-webhook";
 
-let handler;
 export default {
-  fetch(request, env, ctx) {
-    // wrangler secret put HAPTIK_WEBHOOK_SECRET
-    handler ??= createFetchHandler({
-      ${indent(options('env.HAPTIK_WEBHOOK_SECRET', eventName, body), 6)}
-    });
-    return handler(request, env, ctx);
-  },
+  fetch: createFetchHandler({
+    ${indent(options('(env) => env.HAPTIK_WEBHOOK_SECRET', eventName, body), 4)}
+  }),
 };
 `;
   }
