@@ -185,6 +185,10 @@ const MIME = {
 export async function staticServer(root) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (path === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     const file = resolve(root, "." + (path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");

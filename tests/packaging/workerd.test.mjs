@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { CONSUMERS, PKG, bundleWorker, consumer, freePort, startWorkerd, workerdConfig } from "./lib.mjs";
+import { CONSUMERS, bundleWorker, consumer, freePort, startWorkerd, workerdConfig } from "./lib.mjs";
 import { payloads, assertResults } from "./expect.mjs";
 
 let server;
@@ -44,7 +44,7 @@ test("the bundle takes the workerd entry and imports the .wasm as a module", () 
   const js = readFileSync(bundle.file, "utf8");
   assert.match(js, /from "\.\/haptik_webhook_bg\.wasm"/);
   const gz = gzipSync(js).length + gzipSync(readFileSync(join(dir, "dist", "haptik_webhook_bg.wasm"))).length;
-  console.log(`Worker bundle: worker.js ${js.length} B (${gzipSync(js).length} B gzipped) + wasm ${statSync(join(PKG, "haptik_webhook_bg.wasm")).size} B; total gzipped ${gz} B`);
+  console.log(`Worker bundle: worker.js ${js.length} B (${gzipSync(js).length} B gzipped) + wasm ${statSync(join(dir, "dist", "haptik_webhook_bg.wasm")).size} B; total gzipped ${gz} B`);
 });
 
 async function post(path, body) {
@@ -89,6 +89,6 @@ test("same results as Node for every payload (and recovery after a trap)", async
   assert.equal(r.status, 200);
   assertResults(r.json);
   const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
-  const node = await import(join(PKG, "node.mjs"));
+  const node = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
   assert.deepEqual(r.json, JSON.parse(JSON.stringify(exercise(node, payloads))));
 });
