@@ -1,0 +1,103 @@
+// The two endpoints of docs/receiving.md (the README's "Receiving webhooks"), run as written:
+// the Express one as a real Node server, the Worker one inside workerd; real signed requests.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ART, PKG, ROOT, bundleWorker, freePort, startWorkerd, workerdConfig } from "../packaging/lib.mjs";
+import { SECRET } from "./app.mjs";
+import { post, messageEvent, freshId } from "./helpers.mjs";
+
+const doc = readFileSync(join(ROOT, "docs", "receiving.md"), "utf8");
+
+function example(heading) {
+  const at = doc.indexOf(heading);
+  assert.ok(at >= 0, `docs/receiving.md has "${heading}"`);
+  const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
+  assert.ok(m, `a js block after "${heading}"`);
+  return m[1];
+}
+
+function workdir() {
+  const root = join(ART, "..", "receiving");
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(join(root, "docs-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
+  return dir;
+}
+
+const stops = [];
+after(async () => {
+  for (const stop of stops) await stop();
+});
+
+test("docs: both examples are complete programs under 20 lines", () => {
+  for (const h of ["### Cloudflare Worker", "### Express"]) {
+    const lines = example(h).trimEnd().split("\n").length;
+    assert.ok(lines < 20, `${h}: ${lines} lines`);
+  }
+});
+
+test("docs: the Express example answers real signed deliveries", async () => {
+  const dir = workdir();
+  writeFileSync(join(dir, "server.mjs"), example("### Express"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), HAPTIK_WEBHOOK_SECRET: SECRET },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  stops.push(async () => {
+    child.kill("SIGTERM");
+  });
+  const url = `http://127.0.0.1:${port}/haptik/webhook`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(url, { method: "HEAD" });
+      break;
+    } catch {
+      assert.ok(i < 200 && child.exitCode === null, `the server did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const ok = await post(url, messageEvent(freshId(), "from the docs ✓"), { secret: SECRET });
+  assert.equal(ok.status, 200, ok.text);
+  const bad = await post(url, messageEvent(freshId(), "x"), { secret: "wrong" });
+  assert.equal(bad.status, 401);
+  for (let i = 0; i < 100 && !out.includes("signature (answered 401)"); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.match(out, /user-8812 was sent: from the docs ✓/);
+  assert.match(out, /signature \(answered 401\): the sha1 digest does not match/);
+});
+
+test("docs: the Worker example answers real signed deliveries inside workerd", async () => {
+  const dir = workdir();
+  writeFileSync(join(dir, "worker.mjs"), example("### Cloudflare Worker"));
+  const bundle = await bundleWorker(join(dir, "worker.mjs"), join(dir, "dist"));
+  const port = await freePort();
+  const config = workerdConfig({
+    port,
+    modules: [
+      { name: "worker.js", type: "esModule", file: "worker.js" },
+      ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
+    ],
+  }).replace(/(\n  compatibilityDate)/, `\n  bindings = [ (name = "HAPTIK_WEBHOOK_SECRET", text = ${JSON.stringify(SECRET)}) ],$1`);
+  writeFileSync(join(dir, "dist", "config.capnp"), config);
+  const server = await startWorkerd(join(dir, "dist"), port);
+  stops.push(() => server.stop());
+  const id = freshId();
+  const body = messageEvent(id, "hello worker");
+  const ok = await post(`${server.url}/`, body, { secret: SECRET });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.json.result, "handled");
+  const again = await post(`${server.url}/`, body, { secret: SECRET });
+  assert.equal(again.json.result, "duplicate", "memoryDedupe drops the retried delivery");
+  const bad = await post(`${server.url}/`, body, { secret: "wrong" });
+  assert.equal(bad.status, 401);
+  for (let i = 0; i < 100 && !server.log().includes("hello worker"); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.match(server.log(), /user-8812 was sent: hello worker/);
+});
