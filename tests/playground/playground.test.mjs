@@ -279,6 +279,7 @@ test('a schema error highlights its tree node and its place in the editor', asyn
   assert.equal(await page.$eval('#tree .hl', (e) => (e.closest('[data-pointer]') ?? e).dataset.pointer), '/message');
   const sel2 = await page.$eval('#editor-text', (t) => ({ line: t.value.slice(0, t.selectionStart).split('\n').length, text: t.value.slice(t.selectionStart, t.selectionEnd) }));
   assert.deepEqual(sel2, { line: errors[mid].line, text: '{' }, 'the object missing the field is selected');
+  await page.screenshot({ path: join(artifacts, 'playground-desktop-error-selected.png') });
 });
 
 test('the signature panel signs and verifies locally, and catches tampering', async () => {
@@ -312,6 +313,42 @@ test('the signature panel signs and verifies locally, and catches tampering', as
   await page.fill('#sig-header', '');
   await page.click('#sig-verify');
   assert.equal(await page.getAttribute('#sig-verdict', 'data-reason'), 'missing_header');
+});
+
+test('a dropped or opened file loads, and its exact bytes (CRLF) are what gets signed', async () => {
+  const crlf = (await readFile(join(root, 'www', 'samples', 'chat-complete.json'), 'utf8')).replace(/\n/g, '\r\n');
+  const header = 'sha1=' + createHmac('sha1', 'k').update(crlf).digest('hex');
+  // Drag and drop onto the editor, as a browser delivers it.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    const target = document.querySelector('#editor');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, crlf);
+  await page.waitForFunction(() => document.querySelector('#status').textContent === 'Loaded file dropped.json.');
+  await settled();
+  assert.equal(await page.textContent('#badge'), 'chat_complete');
+  assert.equal(await editorValue(), crlf.replace(/\r\n/g, '\n'), 'the textarea shows LF line breaks');
+  await page.fill('#sig-secret', 'k');
+  await page.fill('#sig-header', header);
+  await page.click('#sig-verify');
+  assert.equal(await page.getAttribute('#sig-verdict', 'data-reason'), 'valid', 'verified over the CRLF bytes of the file');
+  // Editing the text drops the file's bytes: the LF text no longer matches the CRLF signature.
+  await page.click('#editor-text');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' ');
+  await page.keyboard.press('Backspace');
+  await settled();
+  assert.equal(await page.getAttribute('#sig-verdict', 'data-reason'), 'valid', 'same text again: still the file');
+  await page.setInputFiles('#file', { name: 'opened.json', mimeType: 'application/json', buffer: Buffer.from('{"event_name": "typing_indicator", "typing_indicator": "stop"}') });
+  await page.waitForFunction(() => document.querySelector('#status').textContent === 'Loaded file opened.json.');
+  await settled();
+  assert.equal(await page.textContent('#badge'), 'typing_indicator');
+  assert.equal(await page.getAttribute('#sig-verdict', 'data-reason'), 'digest_mismatch');
+  await page.fill('#sig-header', '');
+  await page.fill('#sig-secret', '');
 });
 
 test('"copy as code" gives an endpoint for the event shown, and the Express one runs', async (t) => {
