@@ -174,6 +174,15 @@ test('the chat preview renders every HSL element type', async () => {
   assert.match(await page.$eval('#preview .ccard .img', (e) => e.textContent), /image from assets\.haptikapi\.com/);
   assert.equal((await page.$$('#preview .ccard img')).length, 0, 'remote images are not loaded by themselves');
   assert.equal((await page.$$('#preview .ccard .acts .hsl-button')).length, 4);
+  // The tree names each value's type: the model's names, else the JSON type.
+  const typeOf = (ptr) => page.$eval(`#tree [data-pointer="${ptr}"]`, (el) => (el.querySelector(':scope > summary .t') ?? el.querySelector(':scope > .t')).textContent);
+  assert.match(await typeOf('/message/body'), /^CarouselElement object/);
+  assert.match(await typeOf('/message/body/data'), /^CarouselData object/);
+  await page.click('#expand-all');
+  assert.match(await typeOf('/message/body/data/items/0'), /^CarouselItem object/);
+  assert.match(await typeOf('/message/body/data/items/0/actionables/1'), /^Actionable object/);
+  assert.equal(await typeOf('/message/id'), 'number');
+  assert.equal(await typeOf('/message/body/data/image_aspect_ratio'), 'number', 'the normalised value ("1.33" -> 1.33)');
 
   await sample('chat-pinned-hsl');
   assert.equal(await page.textContent('#preview .system'), 'Prateek has entered the Conversation');

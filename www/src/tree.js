@@ -21,6 +21,11 @@ const ELEMENT_TYPES = {
   FORM: 'FormElement', SILENT: 'SilentElement', NATIVE_ACTION: 'NativeActionElement',
   RECEIPT: 'ReceiptElement', TAB_LIST: 'TabListElement',
 };
+// The names of pkg-template/model.d.ts (generated from the Rust model).
+const DATA_TYPES = {
+  TEXT: 'TextData', BUTTON: 'ButtonData', CAROUSEL: 'CarouselData', SYSTEM: 'SystemData',
+  FORM: 'FormData', SILENT: 'SilentData', NATIVE_ACTION: 'NativeActionData',
+};
 
 /** The model type of the value at a path (tokens), or null for plain JSON. */
 export function modelType(tokens, value, root) {
@@ -37,7 +42,7 @@ export function modelType(tokens, value, root) {
     case 'follow_up_details': return 'FollowUpDetails';
     case 'data': return root && root.event_name === 'webhook_conversation_complete' ? 'ConversationData' : null;
     case 'data/closing_categories': return isObj ? 'ClosingCategories' : 'ClosingCategories (legacy string)';
-    case 'message/body/data': return bodyType && ELEMENT_TYPES[bodyType] ? ELEMENT_TYPES[bodyType].replace('Element', 'Data') : null;
+    case 'message/body/data': return DATA_TYPES[bodyType] || null;
     case 'message/body/data/items':
     case 'message/body/data/quick_replies':
     case 'message/body/data/fields':
@@ -53,6 +58,7 @@ export function modelType(tokens, value, root) {
   if (/\/thumbnail$/.test(p)) return 'Thumbnail';
   if (/^message\/body\/data\/fields\/\d+$/.test(p)) return 'FormField';
   if (/^message\/body\/data\/silent_actions\/\d+$/.test(p)) return 'SilentAction';
+  if (/^message\/body\/data\/silent_actions\/\d+\/data$/.test(p)) return 'SilentActionData';
   if (/(Actionable|quick_replies\/\d+|items\/\d+|actionables\/\d+|mini_actionable)\/payload$/.test(p)) return 'ActionablePayload';
   if (p === 'message/body/data/payload' && bodyType === 'SYSTEM') return 'SystemPayload';
   return null;
