@@ -24,14 +24,17 @@ else
 fi
 
 # 2. The wasm module and wasm-bindgen's output (its JS glue is replaced by src/core.js below).
+# Assembled in target/pkg-staging and swapped into pkg/ at the end, so that pkg/ is never half-built
+# while tests that read it run.
 step "wasm-pack build --release"
-rm -rf pkg
+OUT=target/pkg-staging
+rm -rf "$OUT"
 log=$(mktemp)
-if ! wasm-pack --quiet build --release --target web --out-dir pkg --no-pack >"$log" 2>&1; then
+if ! wasm-pack --quiet build --release --target web --out-dir "$OUT" --no-pack >"$log" 2>&1; then
   cat "$log" >&2; rm -f "$log"; fail "wasm-pack failed"
 fi
 rm -f "$log"
-WASM=pkg/haptik_webhook_bg.wasm
+WASM="$OUT/haptik_webhook_bg.wasm"
 [ -f "$WASM" ] || fail "wasm-pack did not produce $WASM"
 
 # 3. wasm-opt from the npm package binaryen (never the system's).
@@ -46,34 +49,38 @@ mv "$WASM.opt" "$WASM"
 step "wasm size: $(wc -c <"$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzipped"
 
 # 4. Assemble the package: the one .wasm + pkg-template/ (+ CommonJS build, + .d.cts types).
-rm -f pkg/haptik_webhook.js pkg/haptik_webhook.d.ts pkg/haptik_webhook_bg.wasm.d.ts \
-      pkg/package.json pkg/.gitignore pkg/README.md pkg/LICENSE*
-cp -R pkg-template/. pkg/
-[ -f LICENSE ] && cp LICENSE pkg/LICENSE
-node_modules/.bin/esbuild pkg/src/cjs-entry.js --bundle --format=cjs --platform=node --target=node18 \
-  --log-level=warning --outfile=pkg/src/api.cjs
-rm -f pkg/src/cjs-entry.js
+rm -f "$OUT"/haptik_webhook.js "$OUT"/haptik_webhook.d.ts "$OUT"/haptik_webhook_bg.wasm.d.ts \
+      "$OUT"/package.json "$OUT"/.gitignore "$OUT"/README.md "$OUT"/LICENSE*
+cp -R pkg-template/. "$OUT"/
+if [ -f LICENSE ]; then cp LICENSE "$OUT"/LICENSE; fi
+node_modules/.bin/esbuild "$OUT"/src/cjs-entry.js --bundle --format=cjs --platform=node --target=node18 \
+  --log-level=warning --outfile="$OUT"/src/api.cjs
+rm -f "$OUT"/src/cjs-entry.js
 # CommonJS twins of the declarations, for `require` users under moduleResolution node16/nodenext.
-node -e '
-  const fs = require("fs");
-  for (const f of fs.readdirSync("pkg")) {
+OUT="$OUT" node -e '
+  const fs = require("fs"), dir = process.env.OUT + "/";
+  for (const f of fs.readdirSync(dir)) {
     if (!f.endsWith(".d.ts")) continue;
-    const src = fs.readFileSync("pkg/" + f, "utf8").replace(/(from\s+["\x27]\.\/[^"\x27]+)\.js(["\x27])/g, "$1.cjs$2");
-    fs.writeFileSync("pkg/" + f.replace(/\.d\.ts$/, ".d.cts"), src);
+    const src = fs.readFileSync(dir + f, "utf8").replace(/(from\s+["\x27]\.\/[^"\x27]+)\.js(["\x27])/g, "$1.cjs$2");
+    fs.writeFileSync(dir + f.replace(/\.d\.ts$/, ".d.cts"), src);
   }
 '
 
 # 5. Check that the result loads and runs in Node (ESM and CommonJS).
 node --input-type=module -e '
-  import { validateEvent } from "./pkg/node.mjs";
+  import { validateEvent } from "./target/pkg-staging/node.mjs";
   const r = validateEvent("{}");
   if (typeof r.valid !== "boolean") throw new Error("validateEvent returned " + JSON.stringify(r));
 ' || fail "the built package does not load in Node (ESM)"
 node -e '
-  const { validateEvent } = require("./pkg/node.cjs");
+  const { validateEvent } = require("./target/pkg-staging/node.cjs");
   const r = validateEvent("{}");
   if (typeof r.valid !== "boolean") throw new Error("validateEvent returned " + JSON.stringify(r));
 ' || fail "the built package does not load in Node (CommonJS)"
+rm -rf target/pkg-old
+if [ -d pkg ]; then mv pkg target/pkg-old; fi
+mv "$OUT" pkg
+rm -rf target/pkg-old
 step "pkg/ assembled ($(du -sk pkg | cut -f1) KiB)"
 
 # ---- playground (owned by the playground helper) --------------------------------------------
