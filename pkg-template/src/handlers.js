@@ -160,7 +160,7 @@ function makeReceiver(options, who) {
    * handlers receive as their second argument; started: Date.now() when the request arrived;
    * keepAlive(promise): keeps work alive after the answer (ctx.waitUntil, or nothing on Node).
    */
-  async function process(bytes, header, hctx, started, keepAlive) {
+  async function deliver(bytes, header, hctx, started, keepAlive) {
     let secrets;
     try {
       secrets = o.secretSource(hctx.env);
@@ -267,7 +267,7 @@ function makeReceiver(options, who) {
     return status === 500 ? json(500, { error: "handler_failed" }) : json(200, { ok: true, result: "handler_failed" });
   }
 
-  return { o, process, report };
+  return { o, deliver, report };
 }
 
 function attachOn(target, receiver, who) {
@@ -379,7 +379,7 @@ export function createFetchHandler(options) {
       receiver.report({ kind: "too_large", status: 413, message: `the body is larger than maxBytes (${o.maxBytes})` }, hctx, keepAlive);
       return fetchResponse(json(413, { error: "payload_too_large", maxBytes: o.maxBytes }));
     }
-    return fetchResponse(await receiver.process(bytes, request.headers.get(SIGNATURE_HEADER), hctx, started, keepAlive));
+    return fetchResponse(await receiver.deliver(bytes, request.headers.get(SIGNATURE_HEADER), hctx, started, keepAlive));
   }
   return attachOn(handler, receiver, "createFetchHandler");
 }
@@ -471,7 +471,7 @@ export function createNodeMiddleware(options) {
       return sendNode(res, json(413, { error: "payload_too_large", maxBytes: o.maxBytes }), true);
     }
     const header = req.headers[SIGNATURE_HEADER];
-    sendNode(res, await receiver.process(bytes, Array.isArray(header) ? header[0] : (header ?? null), hctx, started, keepAlive));
+    sendNode(res, await receiver.deliver(bytes, Array.isArray(header) ? header[0] : (header ?? null), hctx, started, keepAlive));
   }
   function middleware(req, res, next) {
     run(req, res).catch((e) => {
