@@ -107,7 +107,6 @@ export class Tree {
       const details = h('details');
       details.dataset.pointer = pointer;
       const summary = h('summary');
-      summary.setAttribute('role', 'treeitem');
       label(summary);
       const isArr = Array.isArray(value);
       const keys = isArr ? value.map((_, i) => i) : Object.keys(value);
@@ -131,8 +130,6 @@ export class Tree {
     }
     const leaf = h('div', 'leaf');
     leaf.dataset.pointer = pointer;
-    leaf.setAttribute('role', 'treeitem');
-    leaf.tabIndex = -1;
     label(leaf);
     leaf.append(renderScalar(value), typeTag(jsonType(value)));
     leaf.addEventListener('click', () => this.onSelect && this.onSelect(pointer));
