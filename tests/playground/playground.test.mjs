@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile, readFile, access, symlink } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile, readFile, symlink } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -72,9 +72,9 @@ const issues = () =>
   page.$$eval('.issue', (els) => els.map((e) => ({ code: e.dataset.code, cls: e.className, text: e.textContent })));
 
 before(async () => {
-  await access(join(root, 'www', 'pkg', 'browser.mjs')).catch(() => {
-    throw new Error('www/pkg/ is missing: run `bash scripts/build.sh && node www/build.mjs` first');
-  });
+  // The page serves a copy of the built package: refresh it from pkg/ (bash scripts/build.sh).
+  const build = spawnSync(process.execPath, [join(root, 'www', 'build.mjs')], { encoding: 'utf8' });
+  assert.equal(build.status, 0, `node www/build.mjs failed (is pkg/ built?): ${build.stderr}`);
   await mkdir(artifacts, { recursive: true });
   ({ child: server, url: base } = await startServer());
   userDataDir = await mkdtemp(join(tmpdir(), 'hw-playground-'));

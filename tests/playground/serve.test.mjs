@@ -5,14 +5,26 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { join, dirname } from 'node:path';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let child;
 let port;
 
+let dir;
 before(async () => {
-  child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // A root of its own (plus a secret file beside it), so the test does not depend on www/pkg.
+  dir = await mkdtemp(join(tmpdir(), 'hw-serve-'));
+  await mkdir(join(dir, 'www', 'src'), { recursive: true });
+  await writeFile(join(dir, 'secret.txt'), 'TOP SECRET');
+  await writeFile(join(dir, 'www', 'index.html'), '<!doctype html><title>haptik-webhook playground</title>');
+  await writeFile(join(dir, 'www', 'src', 'main.js'), 'export {};');
+  await writeFile(join(dir, 'www', 'style.css'), 'body{}');
+  await writeFile(join(dir, 'www', 'data.json'), '{}');
+  await writeFile(join(dir, 'www', 'm.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--root', join(dir, 'www')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   port = await new Promise((ok, fail) => {
     let buf = '';
     child.stdout.on('data', (d) => {
@@ -23,6 +35,7 @@ before(async () => {
     child.once('exit', (c) => fail(new Error(`exited ${c}`)));
   });
 });
+after(() => rm(dir, { recursive: true, force: true }));
 after(() => child.kill());
 
 // Raw paths (no URL normalisation by a client library).
@@ -44,23 +57,23 @@ test('serves the page and its modules with the right types', async () => {
   assert.match(index.body.toString(), /haptik-webhook playground/);
   assert.equal((await get('/src/main.js')).type, 'text/javascript; charset=utf-8');
   assert.equal((await get('/style.css')).type, 'text/css; charset=utf-8');
-  assert.equal((await get('/samples/index.json')).type, 'application/json; charset=utf-8');
+  assert.equal((await get('/data.json')).type, 'application/json; charset=utf-8');
 });
 
 test('serves the wasm as application/wasm', async () => {
-  const wasm = await get('/pkg/haptik_webhook_bg.wasm');
-  if (wasm.status === 404) assert.fail('www/pkg is missing: run node www/build.mjs');
+  const wasm = await get('/m.wasm');
   assert.equal(wasm.status, 200);
   assert.equal(wasm.type, 'application/wasm');
   assert.deepEqual([...wasm.body.subarray(0, 4)], [0, 0x61, 0x73, 0x6d]);
 });
 
 test('never serves outside www/', async () => {
-  for (const p of ['/../package.json', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/src/..%2f..%2fscripts/serve.mjs', '/..\\package.json']) {
+  for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/src/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%2e%2e/%2e%2e/etc/passwd']) {
     const r = await get(p);
     assert.ok(r.status === 403 || r.status === 404, `${p}: ${r.status}`);
-    assert.doesNotMatch(r.body.toString(), /haptik-webhook-workspace|root:|createServer/, p);
+    assert.doesNotMatch(r.body.toString(), /TOP SECRET|root:/, p);
   }
+  assert.equal((await get('/src/../index.html')).status, 200, 'a path that stays inside is fine');
   assert.equal((await get('/nope.html')).status, 404);
   assert.equal((await get('/', 'POST')).status, 405);
 });
