@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // A tiny, dependency-free static server for the playground (www/), bound to 127.0.0.1.
 // Port: $PORT, else 8080, else any free port. Prints "Playground: http://127.0.0.1:PORT/".
-// Usage: node scripts/serve.mjs [--root DIR] [--port N]
+// Usage: node scripts/serve.mjs [--root DIR] [--port N] [--no-build]
+// Without --root it first runs www/build.mjs when pkg/ is built (copies the package into www/pkg/).
 import { createServer } from 'node:http';
 import { stat, readFile } from 'node:fs/promises';
 import { resolve, join, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -14,6 +17,13 @@ const argValue = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const root = resolve(argValue('--root') ?? join(here, '..', 'www'));
+
+// Serving the playground itself: refresh its copy of the built package (www/pkg/ from pkg/),
+// so that "build the package, then serve" is all it takes. --no-build skips this.
+if (!argValue('--root') && !args.includes('--no-build') && existsSync(join(here, '..', 'pkg', 'browser.mjs'))) {
+  const r = spawnSync(process.execPath, [join(root, 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 const wanted = Number(argValue('--port') ?? process.env.PORT ?? 8080);
 
 const MIME = {
