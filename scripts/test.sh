@@ -69,7 +69,7 @@ if ! bash scripts/build.sh; then
 fi
 
 # 2. Rust.
-cargo_suite "cargo-test" cargo test --quiet
+cargo_suite "cargo-test" cargo test --quiet --no-fail-fast
 cmd_suite "clippy-host" cargo clippy --quiet --lib -- -D warnings
 cmd_suite "clippy-wasm32" cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 

@@ -47,10 +47,11 @@ export function tarball() {
  * tarball there (no other dependency: tools such as esbuild come from the repository's own
  * node_modules, found by Node's upward lookup). Returns the folder.
  */
-export function consumer(name, { from = join(CONSUMERS, name) } = {}) {
+export function consumer(name, { from = join(CONSUMERS, name), edit } = {}) {
   mkdirSync(ART, { recursive: true });
   const dir = mkdtempSync(join(ART, `${name}-`));
-  cpSync(from, dir, { recursive: true, filter: (src) => !src.split(sep).includes("node_modules") });
+  cpSync(from, dir, { recursive: true, filter: (src) => !src.slice(from.length).split(sep).includes("node_modules") });
+  if (edit) edit(dir);
   npmInstallTarball(dir);
   return dir;
 }
@@ -116,9 +117,12 @@ export async function bundleWorker(entry, outdir) {
   return { file: join(outdir, "worker.js"), wasmFiles, metafile: result.metafile };
 }
 
-export function workerdConfig({ port, modules, compatibilityDate = "2025-06-01" }) {
+export function workerdConfig({ port, modules, bindings = {}, compatibilityDate = "2025-06-01" }) {
   const mods = modules
     .map((m) => `    (name = ${JSON.stringify(m.name)}, ${m.type} = embed ${JSON.stringify(m.file)}),`)
+    .join("\n");
+  const binds = Object.entries(bindings)
+    .map(([name, text]) => `    (name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)}),`)
     .join("\n");
   return `using Workerd = import "/workerd/workerd.capnp";
 
@@ -130,6 +134,9 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [
 ${mods}
+  ],
+  bindings = [
+${binds}
   ],
   compatibilityDate = "${compatibilityDate}",
 );
