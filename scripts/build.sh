@@ -43,7 +43,7 @@ WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || fail "$WASM_OPT is missing (npm binaryen); run scripts/setup.sh"
 "$WASM_OPT" -Oz \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue --strip-debug --strip-producers \
   "$WASM" -o "$WASM.opt"
 mv "$WASM.opt" "$WASM"
 step "wasm size: $(wc -c <"$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzipped"
