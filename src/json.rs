@@ -7,6 +7,9 @@
 
 use crate::issue::Code;
 
+/// A problem that stops reading, boxed so that every `Result` in the hot path stays one word.
+pub type Failure = Box<Fatal>;
+
 /// A problem that stops reading: the rest of the input cannot be trusted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fatal {
@@ -48,12 +51,14 @@ pub struct Str<'a> {
 
 impl<'a> Str<'a> {
     /// Compares with `s` without allocating when the string has no escapes.
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
         if self.escaped {
-            self.decode() == s
-        } else {
-            self.raw == s.as_bytes()
+            return self.decode() == s;
         }
+        // Length and first byte first: most comparisons (field look-ups) fail there.
+        let s = s.as_bytes();
+        self.raw.len() == s.len() && self.raw.first() == s.first() && self.raw == s
     }
 
     /// The string's value. Lone surrogates (`\ud800`), which JavaScript keeps, become U+FFFD
@@ -61,6 +66,15 @@ impl<'a> Str<'a> {
     pub fn decode(&self) -> String {
         if !self.escaped {
             return String::from_utf8_lossy(self.raw).into_owned();
+        }
+        String::from_utf16_lossy(&self.utf16())
+    }
+
+    /// The string's exact value as UTF-16 code units, lone surrogates included (what a
+    /// JavaScript string holds): two keys are the same key exactly when these are equal.
+    pub fn utf16(&self) -> Vec<u16> {
+        if !self.escaped {
+            return String::from_utf8_lossy(self.raw).encode_utf16().collect();
         }
         let mut units: Vec<u16> = Vec::with_capacity(self.raw.len());
         let mut i = 0;
@@ -93,8 +107,31 @@ impl<'a> Str<'a> {
                 }
             }
         }
-        String::from_utf16_lossy(&units)
+        units
     }
+}
+
+/// Bytes that end a string's plain run: the closing quote, a backslash, a control character.
+/// A 256-entry table: one load per byte in the hottest loop.
+static STRING_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        // b < 256: in bounds.
+        #[allow(clippy::indexing_slicing)]
+        {
+            table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize;
+        }
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn string_special(b: u8) -> bool {
+    // A u8 index into a 256-entry table cannot be out of bounds.
+    #[allow(clippy::indexing_slicing)]
+    STRING_SPECIAL[b as usize]
 }
 
 fn utf8_len(b: u8) -> usize {
@@ -145,28 +182,74 @@ impl<'a> Num<'a> {
         self.plain_integer && (d.len() > MAX_SAFE.len() || (d.len() == MAX_SAFE.len() && d > MAX_SAFE))
     }
 
-    /// The value as a double (what `JSON.parse` gives).
-    pub fn value(&self) -> f64 {
-        core::str::from_utf8(self.raw).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f64::NAN)
+    /// The parts of the number: integer digits, fraction digits, exponent (saturated).
+    fn parts(&self) -> (&'a [u8], &'a [u8], i64) {
+        let d = self.digits();
+        let (mantissa, exp) = match d.iter().position(|&b| b == b'e' || b == b'E') {
+            Some(i) => (d.get(..i).unwrap_or_default(), d.get(i + 1..).unwrap_or_default()),
+            None => (d, &b""[..]),
+        };
+        let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
+            Some(i) => (mantissa.get(..i).unwrap_or_default(), mantissa.get(i + 1..).unwrap_or_default()),
+            None => (mantissa, &b""[..]),
+        };
+        let (negative, exp_digits) = match exp.first() {
+            Some(b'-') => (true, exp.get(1..).unwrap_or_default()),
+            Some(b'+') => (false, exp.get(1..).unwrap_or_default()),
+            _ => (false, exp),
+        };
+        let mut e: i64 = 0;
+        for &c in exp_digits {
+            e = e.saturating_mul(10).saturating_add(i64::from(c - b'0'));
+        }
+        (int, frac, if negative { -e } else { e })
     }
 
-    /// Whether the number is a whole number (`1`, `1.0`, `1e2`), whatever its spelling.
+    /// The significant digits (leading zeros dropped) and the decimal exponent of the first.
+    fn significand(&self) -> Option<(Vec<u8>, i64)> {
+        let (int, frac, exp) = self.parts();
+        let all: Vec<u8> = int.iter().chain(frac).copied().collect();
+        let first = all.iter().position(|&b| b != b'0')?;
+        let e10 = (int.len() as i64 - 1 - first as i64).saturating_add(exp);
+        let mut sig = all.get(first..).unwrap_or_default().to_vec();
+        while sig.last() == Some(&b'0') {
+            sig.pop();
+        }
+        Some((sig, e10))
+    }
+
+    /// Whether the number is a whole number that a double holds exactly (`1`, `1.0`, `1e2`),
+    /// whatever its spelling. Computed from the digits: no float parsing.
     pub fn is_integral(&self) -> bool {
         if self.plain_integer {
             return true;
         }
-        let v = self.value();
-        v.is_finite() && v.fract() == 0.0
+        match self.significand() {
+            None => true, // zero
+            // Whole when no significant digit falls after the decimal point; spelled with a
+            // fraction or exponent, only below 10^15 counts (beyond, write the plain integer).
+            Some((sig, e10)) => (0..15).contains(&e10) && (sig.len() as i64) <= e10 + 1,
+        }
     }
 
-    /// Too large for a double: `JSON.parse` would give ±Infinity.
+    /// Too large for a double: `JSON.parse` would give ±Infinity. Exact: the number overflows
+    /// when it is at least 2^1024 − 2^970 (halfway to the next power, which rounds up).
     fn overflows(&self) -> bool {
-        // Only long numbers or ones with an exponent can reach 1.8e308.
-        let long = self.digits().len() > 300;
-        let has_exp = self.raw.iter().any(|&b| b == b'e' || b == b'E');
-        (long || has_exp) && self.value().is_infinite()
+        match self.significand() {
+            None => false,
+            Some((sig, 308)) => {
+                let limit = OVERFLOW_DIGITS.as_bytes();
+                let n = sig.len().max(limit.len());
+                let digit = |s: &[u8], i: usize| s.get(i).copied().unwrap_or(b'0');
+                (0..n).map(|i| (digit(&sig, i), digit(limit, i))).find(|(a, b)| a != b).is_none_or(|(a, b)| a > b)
+            }
+            Some((_, e10)) => e10 > 308,
+        }
     }
 }
+
+/// The digits of 2^1024 − 2^970, the least decimal that rounds to infinity as a double.
+const OVERFLOW_DIGITS: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
 
 pub struct Reader<'a> {
     pub src: &'a [u8],
@@ -182,8 +265,9 @@ pub struct Reader<'a> {
     pub blanks: Vec<(usize, usize)>,
 }
 
-fn syntax(offset: usize, message: impl Into<String>) -> Fatal {
-    Fatal { code: Code::Syntax, message: message.into(), offset }
+#[cold]
+fn syntax(offset: usize, message: impl Into<String>) -> Failure {
+    Box::new(Fatal { code: Code::Syntax, message: message.into(), offset })
 }
 
 impl<'a> Reader<'a> {
@@ -191,7 +275,7 @@ impl<'a> Reader<'a> {
         Reader { src, pos: 0, lenient, trusted_utf8, max_depth, depth: 0, notes: Vec::new(), blanks: Vec::new() }
     }
 
-    #[inline]
+    #[inline(always)]
     fn byte(&self, i: usize) -> Option<u8> {
         self.src.get(i).copied()
     }
@@ -205,8 +289,21 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips whitespace, and comments in lenient mode.
-    #[inline]
-    pub fn skip_ws(&mut self) -> Result<(), Fatal> {
+    #[inline(always)]
+    pub fn skip_ws(&mut self) -> Result<(), Failure> {
+        // Most calls find a token right away.
+        match self.byte(self.pos) {
+            Some(b) if b > b' ' && b != b'/' && b != b'#' => Ok(()),
+            // One space, as serialisers put after ':' and ','.
+            Some(b' ') if matches!(self.byte(self.pos + 1), Some(b) if b > b' ' && b != b'/' && b != b'#') => {
+                self.pos += 1;
+                Ok(())
+            }
+            _ => self.skip_ws_slow(),
+        }
+    }
+
+    fn skip_ws_slow(&mut self) -> Result<(), Failure> {
         while let Some(b) = self.byte(self.pos) {
             match b {
                 b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
@@ -217,7 +314,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn comment(&mut self) -> Result<(), Fatal> {
+    fn comment(&mut self) -> Result<(), Failure> {
         let start = self.pos;
         let block = self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'*');
         let line = self.byte(start) == Some(b'#') || (self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'/'));
@@ -244,7 +341,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The kind of the next value, after whitespace. The reader stays on its first byte.
-    pub fn kind(&mut self) -> Result<Kind, Fatal> {
+    #[inline]
+    pub fn kind(&mut self) -> Result<Kind, Failure> {
         self.skip_ws()?;
         match self.byte(self.pos) {
             Some(b'{') => Ok(Kind::Object),
@@ -257,27 +355,30 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), Fatal> {
+    #[inline]
+    fn enter(&mut self) -> Result<(), Failure> {
         self.depth += 1;
         if self.depth > self.max_depth {
-            return Err(Fatal {
+            return Err(Box::new(Fatal {
                 code: Code::TooDeep,
                 message: format!("the payload nests deeper than {} levels", self.max_depth),
                 offset: self.pos,
-            });
+            }));
         }
         Ok(())
     }
 
     /// Consumes `{` (after `kind` returned `Object`).
-    pub fn begin_object(&mut self) -> Result<(), Fatal> {
+    #[inline]
+    pub fn begin_object(&mut self) -> Result<(), Failure> {
         self.enter()?;
         self.pos += 1;
         Ok(())
     }
 
     /// Consumes `[` (after `kind` returned `Array`).
-    pub fn begin_array(&mut self) -> Result<(), Fatal> {
+    #[inline]
+    pub fn begin_array(&mut self) -> Result<(), Failure> {
         self.enter()?;
         self.pos += 1;
         Ok(())
@@ -285,7 +386,8 @@ impl<'a> Reader<'a> {
 
     /// Moves to the next key of the object being read and consumes it and its colon; `None` when
     /// the object ends (its `}` consumed). `first` tracks whether a comma is due.
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<(Str<'a>, usize)>, Fatal> {
+    #[inline]
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<(Str<'a>, usize)>, Failure> {
         if !self.next_member(first, b'}')? {
             self.depth = self.depth.saturating_sub(1);
             return Ok(None);
@@ -304,7 +406,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves to the next item of the array being read; `false` when it ends (`]` consumed).
-    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Fatal> {
+    #[inline]
+    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Failure> {
         let more = self.next_member(first, b']')?;
         if !more {
             self.depth = self.depth.saturating_sub(1);
@@ -312,7 +415,8 @@ impl<'a> Reader<'a> {
         Ok(more)
     }
 
-    fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Fatal> {
+    #[inline]
+    fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Failure> {
         self.skip_ws()?;
         if self.byte(self.pos) == Some(close) {
             self.pos += 1;
@@ -341,52 +445,50 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string (the reader is on its opening quote).
-    pub fn string(&mut self) -> Result<Str<'a>, Fatal> {
+    #[inline]
+    pub fn string(&mut self) -> Result<Str<'a>, Failure> {
         let start = self.pos + 1;
-        let mut i = start;
+        let rest = self.src.get(start..).unwrap_or_default();
+        let mut i = 0;
         let mut escaped = false;
-        let mut non_ascii = false;
         loop {
-            let Some(b) = self.byte(i) else {
+            // The hot loop: find the next byte that ends the string or needs a look.
+            let Some(n) = rest.get(i..).unwrap_or_default().iter().position(|&b| string_special(b)) else {
                 return Err(syntax(self.pos, "unterminated string"));
             };
-            match b {
+            i += n;
+            match rest.get(i).copied().unwrap_or(b'"') {
                 b'"' => break,
                 b'\\' => {
                     escaped = true;
-                    match self.byte(i + 1) {
+                    match rest.get(i + 1) {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
                         Some(b'u') => {
-                            if self.src.get(i + 2..i + 6).and_then(hex4).is_none() {
-                                return Err(syntax(i, "invalid \\u escape: four hex digits must follow"));
+                            if rest.get(i + 2..i + 6).and_then(hex4).is_none() {
+                                return Err(syntax(start + i, "invalid \\u escape: four hex digits must follow"));
                             }
                             i += 6;
                         }
-                        _ => return Err(syntax(i, "invalid escape in a string")),
+                        _ => return Err(syntax(start + i, "invalid escape in a string")),
                     }
                 }
-                0..=0x1F => {
-                    return Err(syntax(i, format!("control character 0x{b:02X} in a string must be escaped")));
+                b => {
+                    return Err(syntax(start + i, format!("control character 0x{b:02X} in a string must be escaped")));
                 }
-                0x80..=0xFF => {
-                    non_ascii = true;
-                    i += 1;
-                }
-                _ => i += 1,
             }
         }
-        let raw = self.src.get(start..i).unwrap_or_default();
-        if non_ascii && !self.trusted_utf8 {
+        let raw = rest.get(..i).unwrap_or_default();
+        if !self.trusted_utf8 {
             if let Err(e) = core::str::from_utf8(raw) {
                 return Err(syntax(start + e.valid_up_to(), "invalid UTF-8 byte sequence in a string"));
             }
         }
-        self.pos = i + 1;
+        self.pos = start + i + 1;
         Ok(Str { raw, escaped })
     }
 
     /// Reads a number (the reader is on its first byte).
-    pub fn number(&mut self) -> Result<Num<'a>, Fatal> {
+    pub fn number(&mut self) -> Result<Num<'a>, Failure> {
         let start = self.pos;
         let mut i = start;
         if self.byte(i) == Some(b'-') {
@@ -431,17 +533,18 @@ impl<'a> Reader<'a> {
         self.pos = i;
         let num = Num { raw: self.src.get(start..i).unwrap_or_default(), plain_integer };
         if num.overflows() {
-            return Err(Fatal {
+            return Err(Box::new(Fatal {
                 code: Code::NumberOutOfRange,
                 message: "number too large for a double (JSON.parse would make it Infinity)".to_string(),
                 offset: start,
-            });
+            }));
         }
         Ok(num)
     }
 
     /// Reads `true`, `false` or `null`; returns the boolean (false for null).
-    pub fn literal(&mut self) -> Result<bool, Fatal> {
+    #[inline]
+    pub fn literal(&mut self) -> Result<bool, Failure> {
         let rest = self.src.get(self.pos..).unwrap_or_default();
         for (word, value) in [(&b"true"[..], true), (b"false", false), (b"null", false)] {
             if rest.starts_with(word) {
@@ -454,7 +557,7 @@ impl<'a> Reader<'a> {
 
     /// Skips one value of any kind, checking its syntax, without recursion (an explicit stack),
     /// so arbitrarily deep input costs memory proportional to its size, never the call stack.
-    pub fn skip_value(&mut self) -> Result<(), Fatal> {
+    pub fn skip_value(&mut self) -> Result<(), Failure> {
         // Each entry: (closing byte, first member?)
         let mut stack: Vec<(u8, bool)> = Vec::new();
         loop {
@@ -503,7 +606,7 @@ impl<'a> Reader<'a> {
     }
 
     /// After the top-level value: only whitespace (and lenient comments) may follow.
-    pub fn finish(&mut self) -> Result<(), Fatal> {
+    pub fn finish(&mut self) -> Result<(), Failure> {
         self.skip_ws()?;
         if self.pos < self.src.len() {
             return Err(syntax(self.pos, format!("unexpected {} after the JSON value", self.found(self.pos))));
@@ -513,7 +616,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Checks that `src` is one JSON value (syntax only, any depth).
-pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Fatal> {
+pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Failure> {
     let mut r = Reader::new(src, lenient, false, u32::MAX);
     r.skip_value()?;
     r.finish()

@@ -3,7 +3,7 @@
 //! once and not descended into.
 
 use crate::issue::{push_pointer_segment, Code, Issue};
-use crate::json::{check_syntax, Fatal, Kind, Reader, Str};
+use crate::json::{check_syntax, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
 use crate::report::{push_json_string, Patch, Report};
 
@@ -55,7 +55,7 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         issue.offset = Some(0);
         report.warnings.push(issue);
     }
-    let mut v = Validator { r: reader, report: &mut report, path: Vec::new(), prefix: &[], at_override: None };
+    let mut v = Validator { r: reader, report: &mut report, path: Vec::with_capacity(16), prefix: &[], at_override: None };
     let outcome = v.check(&ROOT).and_then(|()| v.r.finish());
     let notes = std::mem::take(&mut v.r.notes);
     let blanks = std::mem::take(&mut v.r.blanks);
@@ -74,7 +74,7 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
             if fatal.code == Code::TooDeep {
                 // Deep input may also be broken: a syntax error is the more useful answer.
                 if let Err(syntax) = check_syntax(input.get(body_start..).unwrap_or_default(), options.lenient) {
-                    fatal = Fatal { offset: syntax.offset + body_start, ..syntax };
+                    *fatal = Fatal { offset: syntax.offset + body_start, ..*syntax };
                 }
             }
             // Nothing found before a fatal problem is trustworthy enough to report beside it.
@@ -88,10 +88,23 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         }
     }
     // Document order, for people reading the list beside the payload.
-    report.errors.sort_by_key(|i| i.offset);
-    report.warnings.sort_by_key(|i| i.offset);
+    sort_by_offset(&mut report.errors);
+    sort_by_offset(&mut report.warnings);
     report.locate(input);
     report
+}
+
+/// Sorts issues by offset, keeping the order of equal ones. O(n log n) whatever the input
+/// (lenient notes arrive after every other issue); std's stable sort would add 15 KB of wasm.
+fn sort_by_offset(issues: &mut Vec<Issue>) {
+    if issues.windows(2).all(|w| matches!(w, [a, b] if a.offset <= b.offset)) {
+        return;
+    }
+    let mut keyed: Vec<(Option<u32>, usize, Issue)> =
+        std::mem::take(issues).into_iter().enumerate().map(|(i, issue)| (issue.offset, i, issue)).collect();
+    // (offset, original index) keys are unique, so an unstable sort keeps equal offsets in order.
+    keyed.sort_unstable_by_key(|(offset, index, _)| (*offset, *index));
+    issues.extend(keyed.into_iter().map(|(_, _, issue)| issue));
 }
 
 enum Seg<'a> {
@@ -109,27 +122,30 @@ struct Validator<'a, 'r> {
     at_override: Option<usize>,
 }
 
-type Step = Result<(), Fatal>;
+type Step = Result<(), Failure>;
+
+/// A union's tag found ahead: its string (or the kind of the non-string found) and its offset.
+type Tag<'a> = (Result<Str<'a>, Kind>, usize);
 
 /// Keys already seen in one object, to report duplicates.
 #[derive(Default)]
 struct SeenKeys<'a> {
     few: Vec<Str<'a>>,
-    many: Option<std::collections::HashSet<String>>,
+    many: Option<std::collections::HashSet<Vec<u16>>>,
 }
 
 impl<'a> SeenKeys<'a> {
     /// Records `key`; false if it was already there.
     fn insert(&mut self, key: Str<'a>) -> bool {
         if let Some(set) = &mut self.many {
-            return set.insert(key.decode());
+            return set.insert(key.utf16());
         }
         if self.few.iter().any(|k| same_key(k, &key)) {
             return false;
         }
         self.few.push(key);
         if self.few.len() > 32 {
-            self.many = Some(self.few.iter().map(Str::decode).collect());
+            self.many = Some(self.few.iter().map(Str::utf16).collect());
         }
         true
     }
@@ -139,7 +155,9 @@ fn same_key(a: &Str, b: &Str) -> bool {
     if !a.escaped && !b.escaped {
         a.raw == b.raw
     } else {
-        a.decode() == b.decode()
+        // Exact UTF-16 values: `decode` maps every lone surrogate to U+FFFD, which would make
+        // "\ud800" and "\udc00" (different keys in JavaScript) look like duplicates.
+        a.utf16() == b.utf16()
     }
 }
 
@@ -375,24 +393,33 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn object(&mut self, fields: &'static [Field], common: &'static [Field], tag: Option<&str>, at: usize) -> Step {
         self.r.begin_object()?;
         let mut first = true;
-        let mut seen = SeenKeys::default();
+        // Known fields are tracked by bit (a set bit seen again is a duplicate); only other keys
+        // need the slower set.
         let mut present: u64 = 0;
+        let mut tag_seen = false;
+        let mut others = SeenKeys::default();
         while let Some((key, key_at)) = self.r.next_key(&mut first)? {
             self.path.push(Seg::Key(key));
-            if !seen.insert(key) {
-                self.duplicate(key_at);
-            }
-            let field = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
             if tag.is_some_and(|t| key.is(t)) {
+                if std::mem::replace(&mut tag_seen, true) {
+                    self.duplicate(key_at);
+                }
                 let kind = self.r.kind()?;
                 self.any(kind)?;
-            } else if let Some((i, field)) = field {
-                present |= 1u64.checked_shl(i as u32).unwrap_or(0);
+            } else if let Some((i, field)) = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name)) {
+                let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+                if present & bit != 0 {
+                    self.duplicate(key_at);
+                }
+                present |= bit;
                 if field.legacy {
                     self.warn(Code::LegacyShape, key_at, format!("{} is an older name of this field, accepted as it is", self.place()));
                 }
                 self.check(&field.ty)?;
             } else {
+                if !others.insert(key) {
+                    self.duplicate(key_at);
+                }
                 let kind = self.r.kind()?;
                 self.any(kind)?;
             }
@@ -411,9 +438,9 @@ impl<'a, 'r> Validator<'a, 'r> {
     }
 
     /// Finds the union's tag in the object ahead without consuming anything.
-    fn lookahead_tag(&mut self, tag: &str) -> Option<(Result<Str<'a>, Kind>, usize)> {
+    fn lookahead_tag(&mut self, tag: &str) -> Option<Tag<'a>> {
         let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
-        let found = (|| -> Result<Option<(Result<Str<'a>, Kind>, usize)>, Fatal> {
+        let found = (|| -> Result<Option<Tag<'a>>, Failure> {
             self.r.begin_object()?;
             let mut first = true;
             while let Some((key, _)) = self.r.next_key(&mut first)? {

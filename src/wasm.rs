@@ -28,9 +28,12 @@ pub(crate) fn with_buffers<R>(fallback: R, f: impl FnOnce(&mut Buffers) -> R) ->
     })
 }
 
+/// Makes `buf` at least `len` bytes long and returns its address. It only grows (up to the
+/// largest input seen, which the JS side bounds by `maxBytes`), so a call costs no memset.
 fn sized(buf: &mut Vec<u8>, len: u32) -> u32 {
-    buf.clear();
-    buf.resize(len as usize, 0);
+    if buf.len() < len as usize {
+        buf.resize(len as usize, 0);
+    }
     buf.as_mut_ptr() as u32
 }
 
