@@ -101,11 +101,13 @@ function zodPaths(issues, prefix) {
   return out;
 }
 
-function valibotPaths(issues, v) {
+function valibotPaths(issues, v, parent = "") {
   const out = [];
   for (const i of issues) {
-    if (i.issues) out.push(...valibotPaths(i.issues, v));
-    else out.push("/" + (v.getDotPath(i) ?? "").replaceAll(".", "/"));
+    const own = v.getDotPath(i);
+    const path = own ? "/" + own.replaceAll(".", "/") : parent;
+    if (i.issues) out.push(...valibotPaths(i.issues, v, path));
+    else out.push(path || "/");
   }
   return out;
 }

@@ -121,7 +121,7 @@ function utf8Length(s) {
   return new TextEncoder().encode(s).length;
 }
 
-/** The payloads, in table order: { key, label, text, bytes, valid }. */
+/** The payloads, in table order: { key, label, text, size (UTF-8 bytes), valid }. */
 export function makePayloads() {
   const list = [
     ["message_1k", "message, TEXT + quick replies", message1k(), true],
@@ -132,6 +132,6 @@ export function makePayloads() {
   ];
   return list.map(([key, label, value, valid]) => {
     const text = JSON.stringify(value);
-    return { key, label, text, bytes: utf8Length(text), valid };
+    return { key, label, text, size: utf8Length(text), valid };
   });
 }
