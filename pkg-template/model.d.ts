@@ -300,9 +300,8 @@ export interface UnknownEvent {
 
 export type HaptikEvent = KnownEvent | UnknownEvent;
 
-/** A text bubble with optional quick replies. */
-export interface TextElement {
-  type: "TEXT";
+/** What every HSL element may carry besides `type` and `data`. */
+export interface ElementBase {
   /** What the chat bubble shows; missing in some elements. */
   text?: string;
   /** Seen in the wild. */
@@ -313,70 +312,35 @@ export interface TextElement {
   mic_auto_open?: boolean;
   /** Set by the platform's bot builder. */
   builder_metadata_subtype?: string;
+}
+
+/** A text bubble with optional quick replies. */
+export interface TextElement extends ElementBase {
+  type: "TEXT";
   data: TextData;
 }
 
 /** Text with buttons. Files are `LINK` buttons with `payload.url`. */
-export interface ButtonElement {
+export interface ButtonElement extends ElementBase {
   type: "BUTTON";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: ButtonData;
 }
 
 /** Cards. An image message is a one-card carousel. */
-export interface CarouselElement {
+export interface CarouselElement extends ElementBase {
   type: "CAROUSEL";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: CarouselData;
 }
 
 /** A system notice (chat pinned, chat complete). */
-export interface SystemElement {
+export interface SystemElement extends ElementBase {
   type: "SYSTEM";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: SystemData;
 }
 
 /** A form (official builder only). Has no `text`. */
-export interface FormElement {
+export interface FormElement extends ElementBase {
   type: "FORM";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: FormData;
   /** Form title. */
   title?: string;
@@ -385,66 +349,26 @@ export interface FormElement {
 }
 
 /** Actions with nothing shown (official builder only). */
-export interface SilentElement {
+export interface SilentElement extends ElementBase {
   type: "SILENT";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: SilentData;
 }
 
 /** A call into the host app (official builder only). */
-export interface NativeActionElement {
+export interface NativeActionElement extends ElementBase {
   type: "NATIVE_ACTION";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data: NativeActionData;
 }
 
 /** An order receipt (2018 documentation only; its data is not checked). */
-export interface ReceiptElement {
+export interface ReceiptElement extends ElementBase {
   type: "RECEIPT";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data?: { [key: string]: unknown };
 }
 
 /** A tabbed selection (2018 documentation only; its data is not checked). */
-export interface TabListElement {
+export interface TabListElement extends ElementBase {
   type: "TAB_LIST";
-  /** What the chat bubble shows; missing in some elements. */
-  text?: string;
-  /** Seen in the wild. */
-  isNew?: boolean;
-  /** Spoken when text-to-speech is on. */
-  voice_text?: string;
-  /** Opens the microphone after the message. */
-  mic_auto_open?: boolean;
-  /** Set by the platform's bot builder. */
-  builder_metadata_subtype?: string;
   data?: { [key: string]: unknown };
 }
 

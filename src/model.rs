@@ -83,6 +83,9 @@ pub struct Union {
     pub variants: &'static [Variant],
     /// Fields every variant shares (checked for known variants only).
     pub common: &'static [Field],
+    /// The TypeScript name of the interface of the common fields, and its doc.
+    pub common_name: &'static str,
+    pub common_doc: &'static str,
     /// The TypeScript name of the member for tags the model does not know.
     pub unknown_name: &'static str,
     pub unknown_doc: &'static str,
@@ -225,18 +228,12 @@ pub static ACTIONABLE: Object = Object {
     ],
 };
 
-/// Every HSL element may carry these keys besides `type` and `data`.
 macro_rules! element {
     ($static:ident, $name:literal, $doc:literal, data: $data:expr $(, $extra:expr)* $(,)?) => {
         pub static $static: Object = Object {
             name: $name,
             doc: $doc,
             fields: &[
-                opt("text", Ty::String, "What the chat bubble shows; missing in some elements."),
-                opt("isNew", Ty::Bool, "Seen in the wild."),
-                opt("voice_text", Ty::String, "Spoken when text-to-speech is on."),
-                opt("mic_auto_open", Ty::Bool, "Opens the microphone after the message."),
-                opt("builder_metadata_subtype", Ty::String, "Set by the platform's bot builder."),
                 $data,
                 $($extra,)*
             ],
@@ -400,7 +397,15 @@ pub static HSL_ELEMENT: Union = Union {
         Variant { tag: "RECEIPT", object: &RECEIPT_ELEMENT, deprecated: false },
         Variant { tag: "TAB_LIST", object: &TAB_LIST_ELEMENT, deprecated: false },
     ],
-    common: &[],
+    common: &[
+        opt("text", Ty::String, "What the chat bubble shows; missing in some elements."),
+        opt("isNew", Ty::Bool, "Seen in the wild."),
+        opt("voice_text", Ty::String, "Spoken when text-to-speech is on."),
+        opt("mic_auto_open", Ty::Bool, "Opens the microphone after the message."),
+        opt("builder_metadata_subtype", Ty::String, "Set by the platform's bot builder."),
+    ],
+    common_name: "ElementBase",
+    common_doc: "What every HSL element may carry besides `type` and `data`.",
     unknown_name: "UnknownElement",
     unknown_doc: "An HSL element of a type this version does not know: everything is kept.",
 };
@@ -496,6 +501,8 @@ pub static EVENT: Union = Union {
         Variant { tag: "webhook_conversation_complete", object: &CONVERSATION_COMPLETE_EVENT, deprecated: false },
     ],
     common: &ENVELOPE_FIELDS,
+    common_name: "EventEnvelope",
+    common_doc: "The fields every known event carries.",
     unknown_name: "UnknownEvent",
     unknown_doc: "An event this version does not know (e.g. `typing_indicator`): everything is kept. The platform asks consumers to ignore these and answer 200.",
 };

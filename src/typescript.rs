@@ -119,9 +119,13 @@ fn collect_object(o: &'static Object, seen: &mut Vec<&'static Object>) {
     }
 }
 
-fn union(out: &mut String, u: &Union, envelope: Option<&str>, brand: &str) {
+fn union(out: &mut String, u: &Union, brand: &str) {
+    doc(out, "", u.common_doc, false);
+    let _ = writeln!(out, "export interface {} {{", u.common_name);
+    fields(out, u.common);
+    out.push_str("}\n\n");
     for v in u.variants {
-        interface(out, v.object, envelope, Some((u.tag, v.tag)), v.deprecated);
+        interface(out, v.object, Some(u.common_name), Some((u.tag, v.tag)), v.deprecated);
     }
     let known: Vec<&str> = u.variants.iter().map(|v| v.object.name).collect();
     let _ = writeln!(out, "export type {} =\n  | {};\n", u.known_name, known.join("\n  | "));
@@ -162,11 +166,8 @@ pub fn declarations() -> String {
         interface(&mut out, o, None, None, false);
     }
 
-    out.push_str("/** The fields every known event carries. */\nexport interface EventEnvelope {\n");
-    fields(&mut out, EVENT.common);
-    out.push_str("}\n\n");
-    union(&mut out, &EVENT, Some("EventEnvelope"), "UnknownEventName");
-    union(&mut out, &HSL_ELEMENT, None, "UnknownElementType");
+    union(&mut out, &EVENT, "UnknownEventName");
+    union(&mut out, &HSL_ELEMENT, "UnknownElementType");
 
     for (map, u) in [("EventMap", &EVENT), ("ElementMap", &HSL_ELEMENT)] {
         let _ = writeln!(out, "/** Each known `{}` and its type. */\nexport interface {map} {{", u.tag);

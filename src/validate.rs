@@ -127,6 +127,13 @@ type Step = Result<(), Failure>;
 /// A union's tag found ahead: its string (or the kind of the non-string found) and its offset.
 type Tag<'a> = (Result<Str<'a>, Kind>, usize);
 
+/// How reading a union's object ended.
+enum Resolved<'a> {
+    Done,
+    /// The tag is missing, not a string, or names no known variant: read it as unknown.
+    Restart(Option<Tag<'a>>),
+}
+
 /// Keys already seen in one object, to report duplicates.
 #[derive(Default)]
 struct SeenKeys<'a> {
@@ -255,7 +262,7 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Ty::Nullable(_), Kind::Null) => self.r.literal().map(drop),
             (Ty::Nullable(inner), _) => self.check(inner),
             (Ty::Array(item), Kind::Array) => self.array(item),
-            (Ty::Object(o), Kind::Object) => self.object(o.fields, &[], None, at),
+            (Ty::Object(o), Kind::Object) => self.object(o.fields, &[], at),
             (Ty::Map(value), Kind::Object) => self.map(value),
             (Ty::Union(u), Kind::Object) => self.union(u, at),
             (Ty::Loose(loose), _) => self.loose(*loose, kind, at),
@@ -390,41 +397,98 @@ impl<'a, 'r> Validator<'a, 'r> {
 
     /// An object with the given fields (`common` first); `tag` names the union's tag, already
     /// checked. Unknown keys are kept.
-    fn object(&mut self, fields: &'static [Field], common: &'static [Field], tag: Option<&str>, at: usize) -> Step {
+    fn object(&mut self, fields: &'static [Field], common: &'static [Field], at: usize) -> Step {
+        match self.fields(fields, common, None, at)? {
+            Resolved::Done => Ok(()),
+            // Without a union there is nothing to restart.
+            Resolved::Restart(_) => Ok(()),
+        }
+    }
+
+    /// Reads an object's members against `common` and `fields`. For a union (`union` given),
+    /// `fields` starts empty and the variant is chosen when the tag is read: the common fields
+    /// before it are checked on the assumption that the variant is known (the usual case, and
+    /// one pass); if it turns out not to be, the caller reads the object again as unknown.
+    fn fields(
+        &mut self,
+        mut fields: &'static [Field],
+        common: &'static [Field],
+        union: Option<&'static Union>,
+        at: usize,
+    ) -> Result<Resolved<'a>, Failure> {
         self.r.begin_object()?;
         let mut first = true;
         // Known fields are tracked by bit (a set bit seen again is a duplicate); only other keys
         // need the slower set.
         let mut present: u64 = 0;
         let mut tag_seen = false;
+        let mut resolved = union.is_none();
         let mut others = SeenKeys::default();
         while let Some((key, key_at)) = self.r.next_key(&mut first)? {
             self.path.push(Seg::Key(key));
-            if tag.is_some_and(|t| key.is(t)) {
+            if let Some(u) = union.filter(|u| key.is(u.tag)) {
                 if std::mem::replace(&mut tag_seen, true) {
                     self.duplicate(key_at);
                 }
                 let kind = self.r.kind()?;
-                self.any(kind)?;
-            } else if let Some((i, field)) = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name)) {
-                let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
-                if present & bit != 0 {
-                    self.duplicate(key_at);
+                let tag_at = self.r.pos;
+                if resolved {
+                    self.any(kind)?;
+                } else {
+                    let tag = if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) };
+                    match self.resolve(u, (tag, tag_at)) {
+                        Some(variant_fields) => {
+                            fields = variant_fields;
+                            resolved = true;
+                        }
+                        None => return Ok(Resolved::Restart(Some((tag, tag_at)))),
+                    }
                 }
-                present |= bit;
-                if field.legacy {
-                    self.warn(Code::LegacyShape, key_at, format!("{} is an older name of this field, accepted as it is", self.place()));
-                }
-                self.check(&field.ty)?;
             } else {
-                if !others.insert(key) {
-                    self.duplicate(key_at);
+                if let Some(u) = union.filter(|_| !resolved) {
+                    if !common.iter().any(|f| key.is(f.name)) {
+                        // A key that depends on the variant: find the tag ahead first.
+                        let Some(tag) = self.lookahead_tag_from(u.tag, at) else {
+                            return Ok(Resolved::Restart(None));
+                        };
+                        let Some(variant_fields) = self.resolve(u, tag) else {
+                            return Ok(Resolved::Restart(Some(tag)));
+                        };
+                        fields = variant_fields;
+                        resolved = true;
+                    }
                 }
-                let kind = self.r.kind()?;
-                self.any(kind)?;
+                if let Some((i, field)) = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name)) {
+                    let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+                    if present & bit != 0 {
+                        self.duplicate(key_at);
+                    }
+                    present |= bit;
+                    if field.legacy {
+                        self.warn(
+                            Code::LegacyShape,
+                            key_at,
+                            format!("{} is an older name of this field, accepted as it is", self.place()),
+                        );
+                    }
+                    self.check(&field.ty)?;
+                } else {
+                    if !others.insert(key) {
+                        self.duplicate(key_at);
+                    }
+                    let kind = self.r.kind()?;
+                    self.any(kind)?;
+                }
             }
             self.path.pop();
         }
+        if !resolved {
+            return Ok(Resolved::Restart(None));
+        }
+        self.missing(common, fields, present, at);
+        Ok(Resolved::Done)
+    }
+    fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) {
         for (i, field) in common.iter().chain(fields).enumerate() {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
                 let mut issue = self.issue(Code::MissingField, at, String::new());
@@ -434,12 +498,12 @@ impl<'a, 'r> Validator<'a, 'r> {
                 self.error(issue);
             }
         }
-        Ok(())
     }
 
-    /// Finds the union's tag in the object ahead without consuming anything.
-    fn lookahead_tag(&mut self, tag: &str) -> Option<Tag<'a>> {
+    /// Finds the union's tag in the object that starts at `at`, without consuming anything.
+    fn lookahead_tag_from(&mut self, tag: &str, at: usize) -> Option<Tag<'a>> {
         let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
+        self.r.pos = at;
         let found = (|| -> Result<Option<Tag<'a>>, Failure> {
             self.r.begin_object()?;
             let mut first = true;
@@ -461,48 +525,75 @@ impl<'a, 'r> Validator<'a, 'r> {
         found.ok().flatten()
     }
 
+    /// The fields of the variant a tag names (reporting a deprecated one), or None when the tag
+    /// is not a string naming a known variant.
+    fn resolve(&mut self, u: &'static Union, (tag, tag_at): Tag<'a>) -> Option<&'static [Field]> {
+        let tag = tag.ok()?;
+        let variant = u.variants.iter().find(|v| tag.is(v.tag))?;
+        if self.is_root_event(u) {
+            self.report.event_name = Some(variant.tag.to_string());
+        }
+        if variant.deprecated {
+            let depth = self.path.len();
+            if !matches!(self.path.last(), Some(Seg::Key(k)) if k.is(u.tag)) {
+                self.path.push(Seg::Key(Str { raw: u.tag.as_bytes(), escaped: false }));
+            }
+            self.warn(
+                Code::Deprecated,
+                tag_at,
+                format!("the {} event is deprecated by the platform in favour of webhook_conversation_complete", variant.tag),
+            );
+            self.path.truncate(depth);
+        }
+        Some(variant.object.fields)
+    }
+
+    /// Whether `u` is the payload's own event union (not one inside a serialised body).
+    fn is_root_event(&self, u: &'static Union) -> bool {
+        std::ptr::eq(u, &EVENT) && self.prefix.is_empty() && self.at_override.is_none()
+    }
+
     fn union(&mut self, u: &'static Union, at: usize) -> Step {
-        let is_event = std::ptr::eq(u, &EVENT) && self.path.is_empty() && self.prefix.is_empty();
-        match self.lookahead_tag(u.tag) {
-            Some((Ok(tag), tag_at)) => {
-                if is_event {
-                    self.report.event_name = Some(tag.decode());
-                }
-                match u.variants.iter().find(|v| tag.is(v.tag)) {
-                    Some(variant) => {
-                        if variant.deprecated {
-                            self.path.push(Seg::Key(Str { raw: u.tag.as_bytes(), escaped: false }));
-                            self.warn(
-                                Code::Deprecated,
-                                tag_at,
-                                format!("the {} event is deprecated by the platform in favour of webhook_conversation_complete", variant.tag),
-                            );
-                            self.path.pop();
-                        }
-                        self.object(variant.object.fields, u.common, Some(u.tag), at)
-                    }
-                    // Unknown events and elements are kept whole, never rejected.
-                    None => self.any(Kind::Object),
+        // What to roll back if the object turns out to be an unknown member.
+        let (depth, notes, blanks) = (self.r.depth, self.r.notes.len(), self.r.blanks.len());
+        let (errors, warnings, patches) = (self.report.errors.len(), self.report.warnings.len(), self.report.patches.len());
+        let path = self.path.len();
+        let tag = match self.fields(&[], u.common, Some(u), at)? {
+            Resolved::Done => return Ok(()),
+            Resolved::Restart(tag) => tag,
+        };
+        self.r.pos = at;
+        self.r.depth = depth;
+        self.r.notes.truncate(notes);
+        self.r.blanks.truncate(blanks);
+        self.report.errors.truncate(errors);
+        self.report.warnings.truncate(warnings);
+        self.report.patches.truncate(patches);
+        self.path.truncate(path);
+        // Unknown events and elements are kept whole, never rejected.
+        self.any(Kind::Object)?;
+        match tag {
+            Some((Ok(name), _)) => {
+                if self.is_root_event(u) {
+                    self.report.event_name = Some(name.decode());
                 }
             }
             other => {
-                self.any(Kind::Object)?;
                 let mut issue = self.issue(Code::MissingField, at, String::new());
                 push_pointer_segment(&mut issue.path, u.tag);
                 issue.expected = Some("a string".into());
-                match other {
-                    Some((Err(kind), tag_at)) => {
-                        issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);
-                        issue.code = Code::InvalidType;
-                        issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
-                        issue.received = Some(kind.described().into());
-                    }
-                    _ => issue.message = format!("{} is missing; it is required", issue.path),
+                if let Some((Err(kind), tag_at)) = other {
+                    issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);
+                    issue.code = Code::InvalidType;
+                    issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
+                    issue.received = Some(kind.described().into());
+                } else {
+                    issue.message = format!("{} is missing; it is required", issue.path);
                 }
                 self.error(issue);
-                Ok(())
             }
         }
+        Ok(())
     }
 
     fn loose(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
@@ -613,7 +704,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 }
                 Ok(())
             }
-            (Loose::ClosingCategories, Kind::Object) => self.object(CLOSING_CATEGORIES.fields, &[], None, at),
+            (Loose::ClosingCategories, Kind::Object) => self.object(CLOSING_CATEGORIES.fields, &[], at),
             (Loose::ClosingCategories, Kind::String) => {
                 self.r.string()?;
                 self.warn(Code::LegacyShape, at, format!("{} is a plain string (the shape before Aug 2019); kept as it is", self.place()));

@@ -77,6 +77,15 @@ fn unknown_events_keep_everything_and_are_never_errors() {
     // Even fields that would be wrong in a known event are not checked.
     let r = check(r#"{"event_name":"future_event","business_id":"not a number","message":7}"#);
     assert_clean(&r);
+    // Common fields read before the name are checked on the assumption of a known event; an
+    // unknown name found later undoes that, patches and warnings included.
+    let r = check(r#"{"business_id":"343","user":{"auth_id":7},"event_name":"future_event","n":12345678901234567890}"#);
+    assert!(r.errors.is_empty() && r.event_name.as_deref() == Some("future_event"), "{:?}", r.errors);
+    assert_eq!(codes(&r.warnings), vec![("unsafe_integer", "/n")]);
+    assert_eq!(r.patches.len(), 1);
+    // The same for an unknown HSL type whose `text` comes first.
+    let r = check(&message_with(r#"{"text":5,"type":"HOLOGRAM"}"#));
+    assert_clean(&r);
 }
 
 #[test]
