@@ -48,7 +48,10 @@ want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing npm dev dependencies"
   if [ -f package-lock.json ]; then
-    quiet npm ci --no-audit --no-fund
+    if ! npm ci --no-audit --no-fund >/dev/null 2>&1; then
+      echo "setup: npm ci failed (package-lock.json out of date?); trying npm install"
+      quiet npm install --no-audit --no-fund
+    fi
   else
     quiet npm install --no-audit --no-fund
   fi
