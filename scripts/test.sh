@@ -85,6 +85,7 @@ fi
 
 # 5. The packed tarball in every runtime (Node ESM/CJS, workerd, Chromium, Deno, Bun; publint,
 #    attw, tsc), and the examples.
+rm -rf tests/artifacts/packaging # consumer projects of earlier runs
 node -e 'import("./tests/packaging/lib.mjs").then((m) => m.tarball())' # pack once, before the parallel files
 node_suite "packaging" tests/packaging/
 if [ -d tests/examples ]; then
