@@ -59,12 +59,7 @@ export declare function isKnownEvent(ev: HaptikEvent): ev is KnownEvent;
 /** True when the message body is one of the known HSL elements: narrows to KnownElement. */
 export declare function isKnownElement(body: HslElement): body is KnownElement;
 
-/** The known event names, in the order of the model. */
-export declare const EVENT_NAMES: readonly ["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"];
-/** Known event names the platform has deprecated. */
-export declare const DEPRECATED_EVENT_NAMES: readonly ["chat_complete"];
-/** The known HSL element types (message.body.type). */
-export declare const HSL_TYPES: readonly ["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"];
+// EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES and ISSUE_CODES are declared in ./model (generated).
 
 /**
  * Supplies the WebAssembly module by hand: a WebAssembly.Module, the bytes of

@@ -4,12 +4,9 @@
  * cannot hold exactly (the payload's value is kept exact instead of rounded, with an `unsafe_integer` warning). */
 export type Id = number | string;
 
-declare const unknownMember: unique symbol;
-/** An `event_name` this version does not know. A plain string at run time; the brand (types only) keeps
- * `switch (ev.event_name)` narrowing exact. Compare it as a string: `(ev.event_name as string) === "x"`. */
-export type UnknownEventName = string & { readonly [unknownMember]: "event_name" };
-/** An HSL `type` this version does not know (a plain string at run time; see UnknownEventName). */
-export type UnknownElementType = string & { readonly [unknownMember]: "type" };
+// Narrowing: an unknown member's tag is a plain `string`, from which TypeScript cannot exclude a literal, so
+// `ev.event_name === "message"` narrows a `KnownEvent` (after `isKnownEvent(ev)`), not a `HaptikEvent`.
+// The same holds for `isKnownElement(body)` and `body.type`.
 
 /** The end user. Older payloads carry only `auth_id` (and sometimes `device_platform`). */
 export interface User {
@@ -294,7 +291,7 @@ export type KnownEvent =
 
 /** An event this version does not know (e.g. `typing_indicator`): everything is kept. The platform asks consumers to ignore these and answer 200. */
 export interface UnknownEvent {
-  event_name: UnknownEventName;
+  event_name: string;
   [key: string]: unknown;
 }
 
@@ -385,7 +382,7 @@ export type KnownElement =
 
 /** An HSL element of a type this version does not know: everything is kept. */
 export interface UnknownElement {
-  type: UnknownElementType;
+  type: string;
   [key: string]: unknown;
 }
 
@@ -432,7 +429,8 @@ export type IssueCode =
   | "deprecated"
   | "comment"
   | "trailing_comma"
-  | "byte_order_mark";
+  | "byte_order_mark"
+  | "internal";
 
 /** One problem found in a payload. Plain and JSON-serialisable. */
 export interface Issue {

@@ -32,10 +32,12 @@ pub enum Code {
     TrailingComma,
     /// Warning: a UTF-8 byte-order mark before the JSON.
     ByteOrderMark,
+    /// The validator itself failed (a wasm trap); the JS side re-initialised it. Never expected.
+    Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 17] = [
         Code::Syntax,
         Code::InvalidEncoding,
         Code::DuplicateKey,
@@ -52,6 +54,7 @@ impl Code {
         Code::Comment,
         Code::TrailingComma,
         Code::ByteOrderMark,
+        Code::Internal,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -72,21 +75,8 @@ impl Code {
             Code::Comment => "comment",
             Code::TrailingComma => "trailing_comma",
             Code::ByteOrderMark => "byte_order_mark",
+            Code::Internal => "internal",
         }
-    }
-
-    /// Whether an issue with this code is a warning (the payload is still accepted).
-    pub fn is_warning(self) -> bool {
-        matches!(
-            self,
-            Code::UnsafeInteger
-                | Code::LooseType
-                | Code::LegacyShape
-                | Code::Deprecated
-                | Code::Comment
-                | Code::TrailingComma
-                | Code::ByteOrderMark
-        )
     }
 }
 

@@ -2,4 +2,4 @@
 export const EVENT_NAMES = Object.freeze(["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"]);
 export const DEPRECATED_EVENT_NAMES = Object.freeze(["chat_complete"]);
 export const HSL_TYPES = Object.freeze(["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"]);
-export const ISSUE_CODES = Object.freeze(["syntax", "invalid_encoding", "duplicate_key", "missing_field", "invalid_type", "invalid_value", "unsafe_integer", "number_out_of_range", "too_large", "too_deep", "loose_type", "legacy_shape", "deprecated", "comment", "trailing_comma", "byte_order_mark"]);
+export const ISSUE_CODES = Object.freeze(["syntax", "invalid_encoding", "duplicate_key", "missing_field", "invalid_type", "invalid_value", "unsafe_integer", "number_out_of_range", "too_large", "too_deep", "loose_type", "legacy_shape", "deprecated", "comment", "trailing_comma", "byte_order_mark", "internal"]);

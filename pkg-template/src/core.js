@@ -6,12 +6,9 @@
 // isolate/process, by this file itself (not by wasm-bindgen's JS glue, whose `initSync` caches
 // the instance and cannot recover from a trap). See docs/design.md, "The wasm ABI".
 
-import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES } from "./constants.js";
+import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES } from "./constants.js";
 
-export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES };
-
-/** Return codes 1..=4 of `hw_validate`: a clean, known event (order fixed by the ABI). */
-const CLEAN_EVENT = [null, "message", "chat_pinned", "chat_complete", "webhook_conversation_complete"];
+export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES };
 
 const DEFAULT_MAX_BYTES = 1048576;
 const DEFAULT_MAX_DEPTH = 64;
@@ -404,7 +401,8 @@ export function validateEvent(input, options) {
     data = json;
   }
   const r = run(data, opts, false);
-  if (r.report === null) return { valid: true, eventName: CLEAN_EVENT[r.code], errors: [], warnings: [] };
+  // Codes 1..=4: a clean known event, EVENT_NAMES[code - 1] (the order is the model's).
+  if (r.report === null) return { valid: true, eventName: EVENT_NAMES[r.code - 1], errors: [], warnings: [] };
   return result(r.report);
 }
 
