@@ -9,6 +9,7 @@ export {
   EVENT_NAMES,
   DEPRECATED_EVENT_NAMES,
   HSL_TYPES,
+  ISSUE_CODES,
   __forceTrapForTests,
 } from "./core.js";
 export { init } from "./init.js";
