@@ -34,8 +34,8 @@ node_suite() {
   node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$log" "$@" || status=$?
   local p f
-  p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
-  f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  p=$( (grep -E '^# pass [0-9]+' "$log" || true) | tail -1 | awk '{print $3}')
+  f=$( (grep -E '^# fail [0-9]+' "$log" || true) | tail -1 | awk '{print $3}')
   count "$suite" "${p:-0}" "${f:-0}" "$status"
 }
 
@@ -55,8 +55,8 @@ cargo_suite() {
   local log="$LOGS/$suite.log" status=0
   "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
   local p f
-  p=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
-  f=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{s+=$1} END {print s+0}')
+  p=$( (grep -E '^test result:' "$log" || true) | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
+  f=$( (grep -E '^test result:' "$log" || true) | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{s+=$1} END {print s+0}')
   count "$suite" "$p" "$f" "$status"
 }
 
