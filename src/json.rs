@@ -127,6 +127,33 @@ static STRING_SPECIAL: [bool; 256] = {
     table
 };
 
+/// The index of the first byte of `s` that ends a plain run of string content (see
+/// STRING_SPECIAL), eight bytes at a time.
+#[inline]
+fn find_string_special(s: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(bytes);
+        // A byte of `x` is zero (or, for `w`, below 0x20) where its high bit ends up set. Only the
+        // lowest flagged byte is exact, which is the one wanted; bytes >= 0x80 are never flagged.
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let flags = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | w.wrapping_sub(ONES * 0x20) & !w)
+            & HIGH;
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    s.get(i..).unwrap_or_default().iter().position(|&b| string_special(b)).map(|n| i + n)
+}
+
 #[inline(always)]
 fn string_special(b: u8) -> bool {
     // A u8 index into a 256-entry table cannot be out of bounds.
@@ -235,6 +262,10 @@ impl<'a> Num<'a> {
     /// Too large for a double: `JSON.parse` would give ±Infinity. Exact: the number overflows
     /// when it is at least 2^1024 − 2^970 (halfway to the next power, which rounds up).
     fn overflows(&self) -> bool {
+        // Only numbers with an exponent or over 300 digits can reach 1.8e308.
+        if self.raw.len() < 300 && !self.raw.iter().any(|&b| b == b'e' || b == b'E') {
+            return false;
+        }
         match self.significand() {
             None => false,
             Some((sig, 308)) => {
@@ -453,7 +484,7 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         loop {
             // The hot loop: find the next byte that ends the string or needs a look.
-            let Some(n) = rest.get(i..).unwrap_or_default().iter().position(|&b| string_special(b)) else {
+            let Some(n) = find_string_special(rest.get(i..).unwrap_or_default()) else {
                 return Err(syntax(self.pos, "unterminated string"));
             };
             i += n;
@@ -662,6 +693,24 @@ mod tests {
         assert!(n("9007199254740992").is_unsafe_integer());
         assert!(n("-12345678901234567890").is_unsafe_integer());
         assert!(n("1.0").is_integral() && n("1e2").is_integral() && !n("1.5").is_integral());
+    }
+
+    #[test]
+    fn word_scan_finds_the_first_special_byte() {
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let len = (rng % 40) as usize;
+            let s: Vec<u8> = (0..len)
+                .map(|_| {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    [b'a', b'"', b'\\', 0x1F, 0x00, 0x20, 0x7F, 0x80, 0xFF, 0xE9, b'~'][(rng % 11) as usize]
+                })
+                .collect();
+            let expected = s.iter().position(|&b| string_special(b));
+            assert_eq!(find_string_special(&s), expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -127,6 +127,12 @@ type Step = Result<(), Failure>;
 /// A union's tag found ahead: its string (or the kind of the non-string found) and its offset.
 type Tag<'a> = (Result<Str<'a>, Kind>, usize);
 
+/// The field named `key` among `common` then `fields`, with its index in that order.
+#[inline]
+fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Option<(usize, &'static Field)> {
+    common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name))
+}
+
 /// How reading a union's object ended.
 enum Resolved<'a> {
     Done,
@@ -445,20 +451,20 @@ impl<'a, 'r> Validator<'a, 'r> {
                     }
                 }
             } else {
-                if let Some(u) = union.filter(|_| !resolved) {
-                    if !common.iter().any(|f| key.is(f.name)) {
-                        // A key that depends on the variant: find the tag ahead first.
-                        let Some(tag) = self.lookahead_tag_from(u.tag, at) else {
-                            return Ok(Resolved::Restart(None));
-                        };
-                        let Some(variant_fields) = self.resolve(u, tag) else {
-                            return Ok(Resolved::Restart(Some(tag)));
-                        };
-                        fields = variant_fields;
-                        resolved = true;
-                    }
+                let mut found = lookup(common, fields, &key);
+                if let Some(u) = union.filter(|_| !resolved && found.is_none()) {
+                    // A key that depends on the variant: find the tag ahead first.
+                    let Some(tag) = self.lookahead_tag_from(u.tag, at) else {
+                        return Ok(Resolved::Restart(None));
+                    };
+                    let Some(variant_fields) = self.resolve(u, tag) else {
+                        return Ok(Resolved::Restart(Some(tag)));
+                    };
+                    fields = variant_fields;
+                    resolved = true;
+                    found = lookup(common, fields, &key);
                 }
-                if let Some((i, field)) = common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name)) {
+                if let Some((i, field)) = found {
                     let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
                     if present & bit != 0 {
                         self.duplicate(key_at);
@@ -719,7 +725,7 @@ impl<'a, 'r> Validator<'a, 'r> {
             Kind::Object => self.union(&HSL_ELEMENT, at),
             Kind::String => {
                 let s = self.r.string()?;
-                let text = s.decode();
+                let text = json_text(&s);
                 if text.trim_start().starts_with('{') {
                     self.serialised_element(&text, at)
                 } else {
@@ -778,6 +784,35 @@ impl<'a, 'r> Validator<'a, 'r> {
         }
         Ok(())
     }
+}
+
+/// The string's value as text for the JSON reader, lone surrogates included: each becomes a
+/// `\uXXXX` escape, which inside a JSON string means exactly that surrogate (as `JSON.parse` of
+/// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
+/// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
+fn json_text(s: &Str) -> String {
+    if !s.escaped {
+        return s.decode();
+    }
+    let mut out = String::new();
+    let mut backslashes = 0usize;
+    for unit in char::decode_utf16(s.utf16()) {
+        match unit {
+            Ok(c) => {
+                backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+                out.push(c);
+            }
+            Err(e) if backslashes % 2 == 0 => {
+                backslashes = 0;
+                out.push_str(&format!("\\u{:04x}", e.unpaired_surrogate()));
+            }
+            Err(_) => {
+                backslashes = 0;
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    out
 }
 
 /// The string's content when it is a JSON number (integers only if `integer_only`), as text.
