@@ -1,4 +1,4 @@
-// The two endpoints of docs/receiving.md (the README's "Receiving webhooks"), run as written:
+// The two endpoints of the README's "Receiving webhooks", run as written:
 // the Express one as a real Node server, the Worker one inside workerd; real signed requests.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,11 +9,11 @@ import { ART, PKG, ROOT, bundleWorker, freePort, startWorkerd, workerdConfig } f
 import { SECRET } from "./app.mjs";
 import { post, messageEvent, freshId } from "./helpers.mjs";
 
-const doc = readFileSync(join(ROOT, "docs", "receiving.md"), "utf8");
+const doc = readFileSync(join(ROOT, "README.md"), "utf8");
 
 function example(heading) {
   const at = doc.indexOf(heading);
-  assert.ok(at >= 0, `docs/receiving.md has "${heading}"`);
+  assert.ok(at >= 0, `README.md has "${heading}"`);
   const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
   assert.ok(m, `a js block after "${heading}"`);
   return m[1];
