@@ -5,7 +5,7 @@
 //
 // Both verify X-Hub-Signature over the raw body, parse and validate the event, drop duplicates
 // (optional), route it to the user's handlers and answer within the platform's 5 seconds. The
-// answers (see docs/receiving.md for the reasoning):
+// answers (see the README, "Receiving webhooks", for the reasoning):
 //
 //   405 not a POST                         413 body over maxBytes
 //   401 missing or bad signature           500 no secret configured / body already consumed
