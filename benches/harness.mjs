@@ -1,6 +1,7 @@
 // The timing loop, runtime-independent. Interleaved: in every round, every contender runs one
 // batch on the payload, in an order rotated each round; a batch is long enough for the clock
-// (calibrated once). Reports the median time per call and its ratio to JSON.parse.
+// (calibrated once). Reports the median time per call, and the median over rounds of its ratio
+// to the JSON.parse batch of the same round.
 
 let sink; // keeps results alive so nothing is optimised away
 
@@ -52,7 +53,9 @@ export function benchPayload({ payload, contenders, now, rounds, minBatchMs, war
       samples.get(c.key).push((batch(c.run, payload, n, now) / n) * 1000);
     }
   }
-  const floor = median(samples.get("json_parse"));
+  // The ratio is the median of per-round ratios (each contender against JSON.parse of the same
+  // round), which cancels most of the load changes of a shared machine.
+  const floors = samples.get("json_parse");
   const out = {};
   for (const c of contenders) {
     if (c.unavailable) {
@@ -60,12 +63,14 @@ export function benchPayload({ payload, contenders, now, rounds, minBatchMs, war
       continue;
     }
     const xs = samples.get(c.key);
-    const m = median(xs);
+    const ratios = xs.map((x, r) => x / floors[r]);
     out[c.key] = {
-      medianUs: m,
+      medianUs: median(xs),
       p25Us: quantile(xs, 0.25),
       p75Us: quantile(xs, 0.75),
-      ratio: m / floor,
+      ratio: median(ratios),
+      ratioP25: quantile(ratios, 0.25),
+      ratioP75: quantile(ratios, 0.75),
       callsPerBatch: counts.get(c.key),
       batches: xs.length,
     };

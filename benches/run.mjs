@@ -25,9 +25,9 @@ const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 const log = (...a) => console.error("bench:", ...a);
 
-const NODE_CFG = QUICK ? { rounds: 3, minBatchMs: 1, warmupMs: 10 } : { rounds: 31, minBatchMs: 5, warmupMs: 300 };
+const NODE_CFG = QUICK ? { rounds: 3, minBatchMs: 1, warmupMs: 10 } : { rounds: 61, minBatchMs: 3, warmupMs: 300 };
 // workerd's clock ticks in whole milliseconds: batches are long so that a tick is a few percent.
-const WORKERD_CFG = QUICK ? { rounds: 2, minBatchMs: 4, warmupMs: 10 } : { rounds: 15, minBatchMs: 25, warmupMs: 300 };
+const WORKERD_CFG = QUICK ? { rounds: 2, minBatchMs: 4, warmupMs: 10 } : { rounds: 21, minBatchMs: 20, warmupMs: 300 };
 const COLD_REPS = QUICK ? 1 : 7;
 const WORKERD_COLD_REPS = QUICK ? 1 : 5;
 
@@ -336,7 +336,7 @@ function markdown(res) {
   lines.push(`Versions: Node ${res.versions.node}, workerd ${res.versions.workerd}, zod ${res.versions.zod}, valibot ${res.versions.valibot}, ` +
     `ajv ${res.versions.ajv}, @cfworker/json-schema ${res.versions.cfworker}, esbuild ${res.versions.esbuild}.`);
   lines.push("");
-  lines.push("Median time per call, and **its ratio to a bare `JSON.parse` of the same text** in the same run.");
+  lines.push("Median time per call, and **its ratio to a bare `JSON.parse` of the same text** (median over the rounds of the ratio to the `JSON.parse` batch of the same round).");
   lines.push("");
   lines.push(`### Node ${res.versions.node}`);
   lines.push("");
