@@ -1,0 +1,7 @@
+#![no_main]
+//! cargo fuzz target: see fuzz/invariants.rs (check_strict) for what it asserts.
+
+#[path = "../invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::check_strict(data));
