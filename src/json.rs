@@ -56,9 +56,10 @@ impl<'a> Str<'a> {
         if self.escaped {
             return self.decode() == s;
         }
-        // Length and first byte first: most comparisons (field look-ups) fail there.
+        // Length and first byte first: most comparisons (field look-ups) fail there. Then a
+        // loop inline: keys are short, and in wasm a call to memcmp costs more than the work.
         let s = s.as_bytes();
-        self.raw.len() == s.len() && self.raw.first() == s.first() && self.raw == s
+        self.raw.len() == s.len() && self.raw.first() == s.first() && self.raw.iter().zip(s).all(|(a, b)| a == b)
     }
 
     /// The string's value. Lone surrogates (`\ud800`), which JavaScript keeps, become U+FFFD
