@@ -46,7 +46,11 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         return report;
     }
     let max_depth = options.max_depth.min(MAX_DEPTH_CAP);
-    let mut reader = Reader::new(input, options.lenient, options.trusted_utf8, max_depth);
+    // One UTF-8 check of the whole input (word-at-a-time for ASCII) is cheaper than one per
+    // string; when it fails, the reader checks each string and reports the first problem in
+    // document order.
+    let trusted_utf8 = options.trusted_utf8 || core::str::from_utf8(input).is_ok();
+    let mut reader = Reader::new(input, options.lenient, trusted_utf8, max_depth);
     let body_start = if input.starts_with(BOM) { BOM.len() } else { 0 };
     if body_start > 0 {
         reader.pos = body_start;
