@@ -38,10 +38,10 @@ WASM="$OUT/haptik_webhook_bg.wasm"
 [ -f "$WASM" ] || fail "wasm-pack did not produce $WASM"
 
 # 3. wasm-opt from the npm package binaryen (never the system's).
-step "wasm-opt -Oz ($(wc -c <"$WASM") bytes before)"
+step "wasm-opt -O3 ($(wc -c <"$WASM") bytes before)"
 WASM_OPT=node_modules/.bin/wasm-opt
 [ -x "$WASM_OPT" ] || fail "$WASM_OPT is missing (npm binaryen); run scripts/setup.sh"
-"$WASM_OPT" -Oz \
+"$WASM_OPT" -O3 \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue --strip-debug --strip-producers \
   "$WASM" -o "$WASM.opt"
