@@ -34,7 +34,20 @@ export default {
       } catch (e) {
         zodJit = `new Function refused in a request (${e.name}); zod runs jitless`;
       }
-      return Response.json({ check: checkContenders(contenders, payloads), zodJit, userAgent: navigator.userAgent });
+      let ajvInRequest;
+      try {
+        new Ajv({ allErrors: true, strict: false }).compile(schema);
+        ajvInRequest = "ajv compiles inside a request";
+      } catch (e) {
+        ajvInRequest = `ajv cannot compile inside a request (${e.name}: ${e.message})`;
+      }
+      return Response.json({
+        check: checkContenders(contenders, payloads),
+        zodJit,
+        ajvInRequest,
+        ajvAtStartup: typeof ajv === "function" ? "ajv compiled at module scope (start-up)" : ajv.unavailable,
+        userAgent: navigator.userAgent,
+      });
     }
     if (url.pathname === "/run") {
       const payload = payloads.find((p) => p.key === url.searchParams.get("payload"));
