@@ -31,6 +31,29 @@ impl Default for Options {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// At most this many errors, and as many warnings, are listed (the first ones in document
+/// order; the last listed says there are more). Without a cap a 1 MiB body of 500 000 wrong
+/// items made 500 000 issues: 400 MB of wasm memory, which a wasm instance never gives back.
+pub const MAX_ISSUES: usize = 100;
+
+/// Adds `issue` unless the list already holds more than [`MAX_ISSUES`] (one more than listed:
+/// how [`cap_issues`] knows some were left out).
+fn push_capped(list: &mut Vec<Issue>, issue: Issue) {
+    if list.len() <= MAX_ISSUES {
+        list.push(issue);
+    }
+}
+
+/// Keeps the first [`MAX_ISSUES`] (after sorting) and notes on the last one that there are more.
+fn cap_issues(list: &mut Vec<Issue>, what: &str) {
+    if list.len() > MAX_ISSUES {
+        list.truncate(MAX_ISSUES);
+        if let Some(last) = list.last_mut() {
+            last.message.push_str(&format!(" (only the first {MAX_ISSUES} {what} are listed; there are more)"));
+        }
+    }
+}
+
 /// Validates a raw webhook body against the model.
 pub fn validate(input: &[u8], options: &Options) -> Report {
     let mut report = Report::default();
@@ -70,7 +93,7 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
                 let what = if code == Code::Comment { "a comment" } else { "a trailing comma" };
                 let mut issue = Issue::new(code, String::new(), format!("{what}, which strict JSON does not allow (accepted in lenient mode)"));
                 issue.offset = Some(at as u32);
-                report.warnings.push(issue);
+                push_capped(&mut report.warnings, issue);
             }
             report.blanks.extend(blanks);
         }
@@ -94,6 +117,8 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
     // Document order, for people reading the list beside the payload.
     sort_by_offset(&mut report.errors);
     sort_by_offset(&mut report.warnings);
+    cap_issues(&mut report.errors, "errors");
+    cap_issues(&mut report.warnings, "warnings");
     report.locate(input);
     report
 }
@@ -213,12 +238,12 @@ impl<'a, 'r> Validator<'a, 'r> {
     }
 
     fn error(&mut self, issue: Issue) {
-        self.report.errors.push(issue);
+        push_capped(&mut self.report.errors, issue);
     }
 
     fn warn(&mut self, code: Code, at: usize, message: String) {
         let issue = self.issue(code, at, message);
-        self.report.warnings.push(issue);
+        push_capped(&mut self.report.warnings, issue);
     }
 
     fn patch(&mut self, value: String) {
@@ -244,19 +269,27 @@ impl<'a, 'r> Validator<'a, 'r> {
         }
     }
 
-    /// Reports a value of the wrong kind (after consuming it, so it is reported once).
-    fn wrong_type(&mut self, expected: &str, kind: Kind, at: usize) -> Step {
-        self.any(kind)?;
+    /// Reports a value (already consumed, so it is reported once) that is not what `expected`
+    /// says: "<place> must be <expected>, but is <found>", `found` given the rendered value.
+    fn reject(&mut self, code: Code, at: usize, kind: Kind, expected: &str, found: impl FnOnce(&str) -> String) {
         let received = self.received(at, kind);
-        let rendered = if matches!(kind, Kind::Null) { String::new() } else { format!(": {received}") };
-        let mut issue = self.issue(
-            Code::InvalidType,
-            at,
-            format!("{} must be {expected}, but is {}{rendered}", self.place(), kind.described()),
-        );
+        let mut issue =
+            self.issue(code, at, format!("{} must be {expected}, but is {}", self.place(), found(&received)));
         issue.expected = Some(expected.to_string());
         issue.received = Some(received);
         self.error(issue);
+    }
+
+    /// Reports a value of the wrong kind (after consuming it).
+    fn wrong_type(&mut self, expected: &str, kind: Kind, at: usize) -> Step {
+        self.any(kind)?;
+        self.reject(Code::InvalidType, at, kind, expected, |received| {
+            if matches!(kind, Kind::Null) {
+                kind.described().to_string()
+            } else {
+                format!("{}: {received}", kind.described())
+            }
+        });
         Ok(())
     }
 
@@ -350,28 +383,14 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn integer(&mut self, id: bool, at: usize) -> Step {
         let n = self.r.number()?;
         if !n.is_integral() {
-            let received = self.received(at, Kind::Number);
-            let mut issue = self.issue(
-                Code::InvalidType,
-                at,
-                format!("{} must be an integer, but is {received}", self.place()),
-            );
-            issue.expected = Some("an integer".into());
-            issue.received = Some(received);
-            self.error(issue);
+            self.reject(Code::InvalidType, at, Kind::Number, "an integer", str::to_string);
         } else if n.is_unsafe_integer() {
             if id {
                 self.keep_exact(n.raw, at);
             } else {
-                let received = self.received(at, Kind::Number);
-                let mut issue = self.issue(
-                    Code::UnsafeInteger,
-                    at,
-                    format!("{} is {received}, beyond 2^53 − 1, which JavaScript numbers cannot hold exactly", self.place()),
-                );
-                issue.expected = Some("an integer within ±(2^53 − 1)".into());
-                issue.received = Some(received);
-                self.error(issue);
+                self.reject(Code::UnsafeInteger, at, Kind::Number, "an integer within ±(2^53 − 1)", |received| {
+                    format!("{received}, which JavaScript numbers cannot hold exactly")
+                });
             }
         }
         Ok(())
@@ -640,16 +659,10 @@ impl<'a, 'r> Validator<'a, 'r> {
                         );
                     }
                     None => {
-                        let received = self.received(at, kind);
                         let expected = if integer_only { "an integer" } else { "a number" };
-                        let mut issue = self.issue(
-                            Code::InvalidType,
-                            at,
-                            format!("{} must be {expected}, but is a string that is not one: {received}", self.place()),
-                        );
-                        issue.expected = Some(expected.into());
-                        issue.received = Some(received);
-                        self.error(issue);
+                        self.reject(Code::InvalidType, at, kind, expected, |received| {
+                            format!("a string that is not one: {received}")
+                        });
                     }
                 }
                 Ok(())
@@ -662,27 +675,14 @@ impl<'a, 'r> Validator<'a, 'r> {
                     self.warn(Code::LooseType, at, format!("{} is the string {received}; converted to the boolean {value}", self.place()));
                     self.patch(value);
                 } else {
-                    let received = self.received(at, kind);
-                    let mut issue = self.issue(
-                        Code::InvalidType,
-                        at,
-                        format!("{} must be a boolean, but is the string {received}", self.place()),
-                    );
-                    issue.expected = Some("a boolean".into());
-                    issue.received = Some(received);
-                    self.error(issue);
+                    self.reject(Code::InvalidType, at, kind, "a boolean", |received| format!("the string {received}"));
                 }
                 Ok(())
             }
             (Loose::Flag, Kind::Number) => {
                 let n = self.r.number()?;
                 if n.raw != b"0" && n.raw != b"1" {
-                    let received = self.received(at, kind);
-                    let mut issue =
-                        self.issue(Code::InvalidValue, at, format!("{} must be 0 or 1, but is {received}", self.place()));
-                    issue.expected = Some("0 or 1".into());
-                    issue.received = Some(received);
-                    self.error(issue);
+                    self.reject(Code::InvalidValue, at, kind, "0 or 1", str::to_string);
                 }
                 Ok(())
             }
@@ -702,15 +702,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                     self.warn(Code::LooseType, at, format!("{} is the number {digits}; converted to the string \"{digits}\"", self.place()));
                     self.patch(value);
                 } else {
-                    let received = self.received(at, kind);
-                    let mut issue = self.issue(
-                        Code::InvalidType,
-                        at,
-                        format!("{} must be a string (or an integer), but is {received}", self.place()),
-                    );
-                    issue.expected = Some("a string".into());
-                    issue.received = Some(received);
-                    self.error(issue);
+                    self.reject(Code::InvalidType, at, kind, "a string (or an integer)", str::to_string);
                 }
                 Ok(())
             }
