@@ -366,6 +366,12 @@ impl<'a> Reader<'a> {
             let rest = self.src.get(start..).unwrap_or_default();
             start + rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())
         };
+        if !self.trusted_utf8 {
+            // A body that is not UTF-8 is not JSON text, comments included.
+            if let Err(e) = core::str::from_utf8(self.src.get(start..end).unwrap_or_default()) {
+                return Err(syntax(start + e.valid_up_to(), "invalid UTF-8 byte sequence in a comment"));
+            }
+        }
         self.notes.push((Code::Comment, start));
         self.blanks.push((start, end));
         self.pos = end;

@@ -69,11 +69,22 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         return report;
     }
     let max_depth = options.max_depth.min(MAX_DEPTH_CAP);
-    // One UTF-8 check of the whole input (word-at-a-time for ASCII) is cheaper than one per
-    // string; when it fails, the reader checks each string and reports the first problem in
-    // document order.
-    let trusted_utf8 = options.trusted_utf8 || core::str::from_utf8(input).is_ok();
-    let mut reader = Reader::new(input, options.lenient, trusted_utf8, max_depth);
+    // A body that is not UTF-8 is not JSON text at all: that is the one problem to report,
+    // whatever else is wrong. (One check of the whole input is also cheaper than one per string.)
+    if !options.trusted_utf8 {
+        if let Err(e) = core::str::from_utf8(input) {
+            let mut issue = Issue::new(
+                Code::Syntax,
+                String::new(),
+                format!("the body is not UTF-8 text: invalid byte sequence at byte {}", e.valid_up_to()),
+            );
+            issue.offset = Some(e.valid_up_to() as u32);
+            report.errors.push(issue);
+            report.locate(input);
+            return report;
+        }
+    }
+    let mut reader = Reader::new(input, options.lenient, true, max_depth);
     let body_start = if input.starts_with(BOM) { BOM.len() } else { 0 };
     if body_start > 0 {
         reader.pos = body_start;

@@ -404,3 +404,13 @@ fn report_json_is_valid_json_with_the_documented_keys() {
     assert!(json.ends_with(",\"cleaned\":false}"));
     assert!(haptik_webhook::json::check_syntax(json.as_bytes(), false).is_ok());
 }
+
+#[test]
+fn a_body_that_is_not_utf8_is_one_syntax_error_whatever_else_is_wrong() {
+    for bytes in [&b"{\"event_name\":\"message\",\"n\":1e400}\xa1"[..], b"{}#\xbf", b"{\"a\":\"\xff\"}"] {
+        for lenient in [false, true] {
+            let r = validate(bytes, &Options { lenient, ..Default::default() });
+            assert_eq!(r.errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::Syntax], "{bytes:?}");
+        }
+    }
+}
