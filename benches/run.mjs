@@ -333,6 +333,7 @@ function markdown(res) {
   const lines = [];
   lines.push(`Run: ${res.date}${res.quick ? " (QUICK mode: not meaningful)" : ""}. Machine: ${res.machine.cpu} × ${res.machine.cores}, ` +
     `${res.machine.memGiB} GiB; load average at start ${res.machine.loadStart.join(" / ")}, at end ${res.machine.loadEnd.join(" / ")}.`);
+  lines.push(`Package built from commit ${res.rev}.`);
   lines.push(`Versions: Node ${res.versions.node}, workerd ${res.versions.workerd}, zod ${res.versions.zod}, valibot ${res.versions.valibot}, ` +
     `ajv ${res.versions.ajv}, @cfworker/json-schema ${res.versions.cfworker}, esbuild ${res.versions.esbuild}.`);
   lines.push("");
@@ -384,6 +385,8 @@ const res = {
   date: new Date().toISOString(),
   quick: QUICK,
   pkg: PKG,
+  // The commit the package was built from (HW_PKG_REV when benchmarking a snapshot in HW_PKG).
+  rev: process.env.HW_PKG_REV || (spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout || "?").trim(),
   machine: { cpu: cpus()[0]?.model ?? "?", cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), loadStart },
   versions: {
     node: process.version,
