@@ -174,9 +174,13 @@ pub fn push_json_string(out: &mut String, s: &str) {
 pub const FLAG_LENIENT: u32 = 1;
 pub const FLAG_TRUSTED_UTF8: u32 = 2;
 
+/// `run_for_js` result: a valid unknown event with nothing to report; its name is the output.
+pub const CLEAN_UNKNOWN_EVENT: u32 = 5;
+
 /// The JS entry point behind `hw_validate`: validates `input[..len]`; returns the known event's
-/// 1-based index when there is nothing else to say, or 0 after writing the report to `output`
-/// (and, when the report has blanks, making `input` strict JSON in place).
+/// 1-based index when there is nothing else to say, [`CLEAN_UNKNOWN_EVENT`] with the name in
+/// `output` for an unknown one, or 0 after writing the report to `output` (and, when the report
+/// has blanks, making `input` strict JSON in place). Reports are rare; clean payloads cost no JSON.
 pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output: &mut Vec<u8>) -> u32 {
     let Some(src) = input.get_mut(..len as usize) else {
         output.clear();
@@ -193,6 +197,10 @@ pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output
     if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {
         if let Some(index) = report.known_event_index() {
             return index as u32;
+        }
+        if let Some(name) = &report.event_name {
+            output.extend_from_slice(name.as_bytes());
+            return CLEAN_UNKNOWN_EVENT;
         }
     }
     blank(src, &report.blanks);
