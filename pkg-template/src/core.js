@@ -159,15 +159,34 @@ function copyIn(ex, allocName, input, maxBytes) {
   if (typeof input === "string") {
     if (input.length > maxBytes) return null;
     const cap = Math.min(input.length * 3, maxBytes);
-    const ptr = ex[allocName](cap) >>> 0;
-    const { read, written } = encoder.encodeInto(input, new Uint8Array(ex.memory.buffer, ptr, cap));
+    const { ptr, view } = buffer(ex, allocName, cap);
+    const { read, written } = encoder.encodeInto(input, view);
     if (read < input.length) return null; // needs more than cap (= maxBytes) bytes
     return { ptr, len: written };
   }
   if (input.byteLength > maxBytes) return null;
-  const ptr = ex[allocName](input.byteLength) >>> 0;
-  new Uint8Array(ex.memory.buffer, ptr, input.byteLength).set(input);
+  const { ptr, view } = buffer(ex, allocName, input.byteLength);
+  view.set(input);
   return { ptr, len: input.byteLength };
+}
+
+// The wasm buffers only grow (src/wasm.rs, `sized`), so their address and a view over them are
+// kept between calls: most calls then cost no wasm call and no new view. A view is made again
+// when the instance changes, the buffer must grow, or memory grew (which detaches old views).
+const buffers = { hw_input: { ex: null, ptr: 0, cap: -1, whole: null }, hw_aux: { ex: null, ptr: 0, cap: -1, whole: null } };
+
+function buffer(ex, allocName, len) {
+  const b = buffers[allocName];
+  if (b.ex !== ex || len > b.cap) {
+    b.ptr = ex[allocName](len) >>> 0;
+    b.cap = len;
+    b.ex = ex;
+    b.whole = null;
+  }
+  if (b.whole === null || b.whole.byteLength === 0) {
+    b.whole = new Uint8Array(ex.memory.buffer, b.ptr, b.cap);
+  }
+  return { ptr: b.ptr, view: len === b.cap ? b.whole : b.whole.subarray(0, len) };
 }
 
 /**
@@ -279,14 +298,6 @@ function tooLarge(size, maxBytes) {
  * Never throws for bad input: problems become { report } with errors.
  */
 function run(data, opts, wantText) {
-  if (typeof data === "string" && !__isWellFormed(data)) {
-    return failure(
-      issue("invalid_encoding", "the payload is not valid Unicode text: it contains a lone UTF-16 surrogate", {
-        expected: "well-formed text",
-        received: "a lone surrogate",
-      }),
-    );
-  }
   if (typeof data !== "string" && data.byteLength > opts.maxBytes) {
     return failure(tooLarge(data.byteLength, opts.maxBytes));
   }
@@ -295,6 +306,16 @@ function run(data, opts, wantText) {
       const input = copyIn(ex, "hw_input", data, opts.maxBytes);
       if (input === null) return failure(tooLarge(undefined, opts.maxBytes));
       const { ptr, len } = input;
+      // encodeInto turns lone surrogates into U+FFFD: text with any must be refused, not
+      // changed. Only text with non-ASCII characters (more bytes than characters) can have them.
+      if (typeof data === "string" && len !== data.length && !__isWellFormed(data)) {
+        return failure(
+          issue("invalid_encoding", "the payload is not valid Unicode text: it contains a lone UTF-16 surrogate", {
+            expected: "well-formed text",
+            received: "a lone surrogate",
+          }),
+        );
+      }
       let flags = opts.lenient ? FLAG_LENIENT : 0;
       if (typeof data === "string") flags |= FLAG_VALID_UTF8;
       const code = ex.hw_validate(len, flags, opts.maxDepth) >>> 0;
