@@ -63,7 +63,9 @@ export function benchPayload({ payload, contenders, now, rounds, minBatchMs, war
       continue;
     }
     const xs = samples.get(c.key);
-    const ratios = xs.map((x, r) => x / floors[r]);
+    // A batch can read 0 on a coarse clock (workerd ticks in whole ms; quick mode): skip that round.
+    const ratios = xs.map((x, r) => x / floors[r]).filter(Number.isFinite);
+    if (ratios.length === 0) ratios.push(NaN);
     out[c.key] = {
       medianUs: median(xs),
       p25Us: quantile(xs, 0.25),

@@ -321,7 +321,7 @@ function table(run) {
     ...payloads.map((p) => {
       const r = run.results[p.key][key];
       const c = run.check[p.key][key];
-      if (!r || r.unavailable) return "n/a";
+      if (!r || r.unavailable || !Number.isFinite(r.ratio) || !Number.isFinite(r.medianUs)) return "n/a";
       const note = c && !c.ok ? " (wrong result)" : "";
       return `${fmtUs(r.medianUs)} µs **${r.ratio.toFixed(2)}×**${note}`;
     }),
