@@ -79,7 +79,14 @@ pub fn well_formed(report: &Report, data: &[u8], lenient: bool) {
             assert!(s == 0 && e == BOM.len() && data.starts_with(BOM), "strict mode blanked {s}..{e}");
         }
     }
-    // The syntax verdict is the plain syntax checker's (after a BOM), same code, same offset.
+    // A body that is not UTF-8 gets exactly one syntax error, at its first bad byte.
+    if let Err(e) = core::str::from_utf8(data) {
+        let codes: Vec<(Code, Option<u32>)> = report.errors.iter().map(|i| (i.code, i.offset)).collect();
+        assert_eq!(codes, [(Code::Syntax, Some(e.valid_up_to() as u32))], "invalid UTF-8");
+        return;
+    }
+    // Otherwise the syntax verdict is the plain syntax checker's (after a BOM): same code, same
+    // offset.
     let body_start = if data.starts_with(BOM) { BOM.len() } else { 0 };
     match check_syntax(&data[body_start..], lenient) {
         Ok(()) => assert!(

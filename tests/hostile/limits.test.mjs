@@ -88,24 +88,24 @@ test("100 000 quick replies: the right result when within maxBytes, too_large be
   const parsed = parseEvent(utf8(text), opts);
   assert.equal(parsed.message.body.data.quick_replies.length, 100_000);
   assert.equal(parsed.message.body.data.quick_replies[99_999].actionable_text, "r99999");
-  // Every item wrong: one error per item, each at its own path.
+  // Every item wrong: the first 100 errors are listed, each at its own path; the last says so.
   ev.message.body.data.quick_replies = Array.from({ length: 100_000 }, () => 7);
   const bad = validateEvent(JSON.stringify(ev), opts);
-  assert.equal(bad.errors.length, 100_000);
-  assert.equal(bad.errors[99_999].path, "/message/body/data/quick_replies/99999");
+  assert.equal(bad.errors.length, 100);
+  assert.deepEqual(bad.errors.map((e) => e.path), Array.from({ length: 100 }, (_, i) => `/message/body/data/quick_replies/${i}`));
   assert.ok(bad.errors.every((e) => e.code === "invalid_type"));
+  assert.match(bad.errors[99].message, /only the first 100 errors are listed; there are more/);
 });
 
-test("145 000 duplicate keys (1 MiB): every one reported, positions right, linear time", GUARD, () => {
+test("145 000 duplicate keys (1 MiB): the first ones listed at their positions, in linear time", GUARD, () => {
   // Regression: locating each issue rescanned the input, so this took minutes (src/report.rs).
   const n = 145_000;
-  const text = "{\n" + Array.from({ length: n }, () => '"a":1').join(",\n") + "}";
+  const text = '{"event_name":"x_unknown",\n' + Array.from({ length: n }, () => '"a":1').join(",\n") + "}";
   assert.ok(text.length < MB);
   const r = validateEvent(text);
-  const dups = r.errors.filter((e) => e.code === "duplicate_key");
-  assert.equal(dups.length, n - 1);
-  const last = dups[dups.length - 1];
-  assert.equal(last.line, n + 1);
-  assert.equal(last.column, 1);
-  assert.equal(last.path, "/a");
+  assert.equal(r.errors.length, 100);
+  r.errors.forEach((e, i) => {
+    assert.deepEqual([e.code, e.path, e.line, e.column], ["duplicate_key", "/a", i + 3, 1]);
+  });
+  assert.match(r.errors[99].message, /there are more/);
 });
