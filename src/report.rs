@@ -1,6 +1,7 @@
 //! What validation found, and its JSON encoding for the JS side.
 
 use crate::issue::Issue;
+use std::fmt::Write;
 use crate::model;
 use crate::validate::{validate, Options};
 
@@ -148,26 +149,35 @@ fn push_issue(out: &mut String, issue: &Issue) {
             out.push_str(",\"");
             out.push_str(key);
             out.push_str("\":");
-            out.push_str(&v.to_string());
+            let _ = write!(out, "{v}");
         }
     }
     out.push('}');
 }
 
-/// Appends `s` as a JSON string literal.
+/// Appends `s` as a JSON string literal: runs that need no escape are copied whole.
 pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(escape);
         }
+        run = i + c.len_utf8();
     }
+    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 
@@ -229,5 +239,17 @@ mod tests {
             let (line, column) = line_column(src.as_bytes(), issue.offset.unwrap_or(0) as usize);
             assert_eq!((issue.line, issue.column), (Some(line), Some(column)), "offset {:?}", issue.offset);
         }
+    }
+}
+
+#[cfg(test)]
+mod json_string_tests {
+    use super::push_json_string;
+
+    #[test]
+    fn json_strings_escape_what_json_requires() {
+        let mut out = String::new();
+        push_json_string(&mut out, "a\"b\\c\nd\u{1}é😀\t");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é😀\\t\"");
     }
 }
