@@ -87,7 +87,7 @@ fn lone_surrogate_keys_are_compared_exactly() {
 fn many_issues_are_capped_and_located() {
     use haptik_webhook::validate::MAX_ISSUES;
     let n = 20_000;
-    let body: Vec<&str> = std::iter::repeat("\"a\":1").take(n).collect();
+    let body = vec!["\"a\":1"; n];
     let text = format!("{{\"event_name\":\"x_unknown\",\n{}}}", body.join(",\n"));
     let report = haptik_webhook::validate(text.as_bytes(), &haptik_webhook::Options::default());
     assert_eq!(report.errors.len(), MAX_ISSUES);
@@ -98,7 +98,7 @@ fn many_issues_are_capped_and_located() {
     assert!(report.errors[MAX_ISSUES - 1].message.ends_with("(only the first 100 errors are listed; there are more)"));
     assert!(!report.errors[MAX_ISSUES - 2].message.contains("listed"));
     // Exactly MAX_ISSUES: all listed, no note.
-    let body: Vec<&str> = std::iter::repeat("\"a\":1").take(MAX_ISSUES + 1).collect();
+    let body = vec!["\"a\":1"; MAX_ISSUES + 1];
     let text = format!("{{\"event_name\":\"x_unknown\",{}}}", body.join(","));
     let report = haptik_webhook::validate(text.as_bytes(), &haptik_webhook::Options::default());
     assert_eq!(report.errors.len(), MAX_ISSUES);
