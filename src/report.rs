@@ -8,10 +8,30 @@ use crate::validate::{validate, Options};
 /// A lossless normalisation to apply to the value `JSON.parse` builds: set `path` to `value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Patch {
-    /// Keys and array indices from the root.
-    pub path: Vec<String>,
+    /// Keys and array indices from the root, as the JSON text of an array of strings: each key
+    /// exactly as written in the payload (escapes kept, so even a lone surrogate is exact).
+    /// One string per patch keeps many deep patches small. [`Patch::segments`] decodes it.
+    pub path: String,
     /// The new value, as JSON text.
     pub value: String,
+}
+
+impl Patch {
+    /// The path's keys and indices, decoded (a lone surrogate becomes U+FFFD here).
+    pub fn segments(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut r = crate::json::Reader::new(self.path.as_bytes(), false, true, 2);
+        let mut first = true;
+        if r.kind().is_ok() && r.begin_array().is_ok() {
+            while let Ok(true) = r.next_item(&mut first) {
+                match r.string() {
+                    Ok(s) => out.push(s.decode()),
+                    Err(_) => break,
+                }
+            }
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -103,14 +123,9 @@ impl Report {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str("{\"path\":[");
-            for (j, seg) in patch.path.iter().enumerate() {
-                if j > 0 {
-                    out.push(',');
-                }
-                push_json_string(&mut out, seg);
-            }
-            out.push_str("],\"value\":");
+            out.push_str("{\"path\":");
+            out.push_str(&patch.path);
+            out.push_str(",\"value\":");
             out.push_str(&patch.value);
             out.push('}');
         }
@@ -214,7 +229,8 @@ pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output
         }
     }
     blank(src, &report.blanks);
-    output.extend_from_slice(report.to_json().as_bytes());
+    // The report becomes the output buffer itself: no second copy of a large report.
+    *output = report.to_json().into_bytes();
     0
 }
 

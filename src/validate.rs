@@ -36,6 +36,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// items made 500 000 issues: 400 MB of wasm memory, which a wasm instance never gives back.
 pub const MAX_ISSUES: usize = 100;
 
+/// At most this many normalisations (patches) per payload. Unlike issues, patches cannot be
+/// dropped (the value needs every one), so a payload needing more is refused as `too_large`:
+/// 49 000 integers beyond 2^53, 60 levels deep, fit in 1 MiB and would otherwise hold tens of
+/// MB of wasm memory, which an instance never gives back. Real payloads need a handful.
+pub const MAX_PATCHES: usize = 1_000;
+
 /// Adds `issue` unless the list already holds more than [`MAX_ISSUES`] (one more than listed:
 /// how [`cap_issues`] knows some were left out).
 fn push_capped(list: &mut Vec<Issue>, issue: Issue) {
@@ -93,11 +99,33 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         issue.offset = Some(0);
         report.warnings.push(issue);
     }
-    let mut v = Validator { r: reader, report: &mut report, path: Vec::with_capacity(16), prefix: &[], at_override: None };
+    let mut v = Validator {
+        r: reader,
+        report: &mut report,
+        path: Vec::with_capacity(16),
+        prefix_pointer: "",
+        prefix_json: "",
+        at_override: None,
+        too_many_patches: false,
+    };
     let outcome = v.check(&ROOT).and_then(|()| v.r.finish());
     let notes = std::mem::take(&mut v.r.notes);
     let blanks = std::mem::take(&mut v.r.blanks);
     let pointer = v.pointer();
+    let too_many_patches = v.too_many_patches;
+    let outcome = outcome.and_then(|()| {
+        if too_many_patches {
+            Err(Box::new(Fatal {
+                code: Code::TooLarge,
+                message: format!(
+                    "the payload needs more than {MAX_PATCHES} normalisations (such as integers beyond 2^53 kept exact), more than is kept in memory"
+                ),
+                offset: 0,
+            }))
+        } else {
+            Ok(())
+        }
+    });
     match outcome {
         Ok(()) => {
             for (code, at) in notes {
@@ -156,10 +184,14 @@ struct Validator<'a, 'r> {
     r: Reader<'a>,
     report: &'r mut Report,
     path: Vec<Seg<'a>>,
-    /// Path of this document inside an outer one (an HSL element serialised as a string).
-    prefix: &'r [String],
+    /// Path of this document inside an outer one (an HSL element serialised as a string): as a
+    /// JSON Pointer, and as the JSON array items of a patch path.
+    prefix_pointer: &'r str,
+    prefix_json: &'r str,
     /// Inside such a document, every issue is placed at the outer string.
     at_override: Option<usize>,
+    /// More than [`MAX_PATCHES`] were needed.
+    too_many_patches: bool,
 }
 
 type Step = Result<(), Failure>;
@@ -215,21 +247,33 @@ fn same_key(a: &Str, b: &Str) -> bool {
 }
 
 impl<'a, 'r> Validator<'a, 'r> {
-    fn segments(&self) -> Vec<String> {
-        let mut out = self.prefix.to_vec();
-        out.extend(self.path.iter().map(|s| match s {
-            Seg::Key(k) => k.decode(),
-            Seg::Index(i) => i.to_string(),
-        }));
-        out
-    }
-
     fn pointer(&self) -> String {
-        let mut p = String::new();
-        for seg in self.segments() {
-            push_pointer_segment(&mut p, &seg);
+        let mut p = self.prefix_pointer.to_string();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => push_pointer_segment(&mut p, &k.decode()),
+                Seg::Index(i) => push_pointer_segment(&mut p, &i.to_string()),
+            }
         }
         p
+    }
+
+    /// The items of a patch path as JSON (no brackets): each key exactly as written in the
+    /// source (escapes kept, so a lone surrogate survives), each index as a string.
+    fn patch_path_items(&self) -> String {
+        let mut out = self.prefix_json.to_string();
+        for seg in &self.path {
+            if !out.is_empty() {
+                out.push(',');
+            }
+            out.push('"');
+            match seg {
+                Seg::Key(k) => out.push_str(&String::from_utf8_lossy(k.raw)),
+                Seg::Index(i) => out.push_str(&i.to_string()),
+            }
+            out.push('"');
+        }
+        out
     }
 
     fn issue(&self, code: Code, at: usize, message: String) -> Issue {
@@ -258,7 +302,11 @@ impl<'a, 'r> Validator<'a, 'r> {
     }
 
     fn patch(&mut self, value: String) {
-        let path = self.segments();
+        if self.report.patches.len() >= MAX_PATCHES {
+            self.too_many_patches = true;
+            return;
+        }
+        let path = format!("[{}]", self.patch_path_items());
         self.report.patches.push(Patch { path, value });
     }
 
@@ -590,7 +638,7 @@ impl<'a, 'r> Validator<'a, 'r> {
 
     /// Whether `u` is the payload's own event union (not one inside a serialised body).
     fn is_root_event(&self, u: &'static Union) -> bool {
-        std::ptr::eq(u, &EVENT) && self.prefix.is_empty() && self.at_override.is_none()
+        std::ptr::eq(u, &EVENT) && self.prefix_pointer.is_empty() && self.at_override.is_none()
     }
 
     fn union(&mut self, u: &'static Union, at: usize) -> Step {
@@ -757,16 +805,19 @@ impl<'a, 'r> Validator<'a, 'r> {
         let first_error = self.report.errors.len();
         let first_warning = self.report.warnings.len();
         self.patch(text.to_string());
-        let prefix = self.segments();
+        let (prefix_pointer, prefix_json) = (self.pointer(), self.patch_path_items());
         let remaining_depth = self.r.max_depth.saturating_sub(self.r.depth);
         let mut inner = Validator {
             r: Reader::new(text.as_bytes(), false, true, remaining_depth),
             report: &mut *self.report,
             path: Vec::new(),
-            prefix: &prefix,
+            prefix_pointer: &prefix_pointer,
+            prefix_json: &prefix_json,
             at_override: Some(at),
+            too_many_patches: false,
         };
         let outcome = inner.check(&HSL).and_then(|()| inner.r.finish());
+        self.too_many_patches |= inner.too_many_patches;
         match outcome {
             Ok(()) => {
                 let issue = self.issue(

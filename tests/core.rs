@@ -156,7 +156,7 @@ fn loose_forms_are_normalised_and_reported() {
             assert!(r.patches.is_empty());
         } else {
             assert_eq!(codes(&r.warnings), vec![("loose_type", path)]);
-            assert_eq!(r.patches.first().map(|p| (p.path.join("/"), p.value.clone())), Some(("business_id".into(), patched.into())));
+            assert_eq!(r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())), Some(("business_id".into(), patched.into())));
         }
     }
 
@@ -208,7 +208,7 @@ fn message_bodies_as_strings() {
     let serialised = r#""{\"text\":\"Hi\",\"type\":\"BUTTON\",\"data\":{\"items\":[{\"actionable_text\":\"Go\",\"location_required\":\"true\"}]}}""#;
     let r = check(&message_with(serialised));
     assert!(r.is_valid(), "{:?}", r.errors);
-    let paths: Vec<String> = r.patches.iter().map(|p| p.path.join("/")).collect();
+    let paths: Vec<String> = r.patches.iter().map(|p| p.segments().join("/")).collect();
     assert_eq!(paths, vec!["message/body", "message/body/data/items/0/location_required"]);
     assert_eq!(
         codes(&r.warnings),
@@ -234,7 +234,7 @@ fn big_integers_are_kept_exact() {
     assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("\"12345678901234567890\""));
     // Also in free-form objects and unknown events.
     let r = check(r#"{"event_name":"other","n":[-9007199254740993]}"#);
-    assert_eq!(r.patches.first().map(|p| (p.path.join("/"), p.value.clone())), Some(("n/0".into(), "\"-9007199254740993\"".into())));
+    assert_eq!(r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())), Some(("n/0".into(), "\"-9007199254740993\"".into())));
     // 2^53 - 1 itself is safe.
     let r = check(r#"{"event_name":"other","n":9007199254740991}"#);
     assert_clean(&r);

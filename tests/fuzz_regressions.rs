@@ -127,7 +127,7 @@ fn lone_surrogate_in_a_serialised_element_is_kept() {
     // In the inner string: kept as the escape (JSON for exactly that surrogate).
     let r = report(r#""{\"type\":\"TEXT\",\"text\":\"a\ud800b\",\"data\":{\"quick_replies\":[]}}""#);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
-    let patch = r.patches.iter().find(|p| p.path == ["message", "body"]).map(|p| p.value.as_str());
+    let patch = r.patches.iter().find(|p| p.segments() == ["message", "body"]).map(|p| p.value.as_str());
     assert_eq!(patch, Some(r#"{"type":"TEXT","text":"a\ud800b","data":{"quick_replies":[]}}"#));
     // Outside an inner string, or right after a backslash: not JSON, as JSON.parse would say.
     for bad in [r#""{\"type\":\ud800}""#, r#""{\"type\":\"TEXT\",\"text\":\"a\\\ud800\"}""#] {
