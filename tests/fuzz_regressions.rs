@@ -1,7 +1,7 @@
 //! Runs every file kept under tests/fuzz-corpus/ (the minimised fuzz corpora, the hand-written
 //! seeds and any crash the fuzzers found) through every fuzz invariant: the strict validator,
 //! the lenient one (which must agree with strict wherever strict reads the input) and the
-//! signature check. The fuzzers themselves live in fuzz/ (see docs/hostile-input.md); this is
+//! signature check. The fuzzers themselves live in fuzz/ (see the README, "Hostile input"); this is
 //! what `cargo test` runs of them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]

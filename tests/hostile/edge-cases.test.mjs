@@ -1,4 +1,4 @@
-// Input edge cases, each with its defined outcome (docs/hostile-input.md has the table), the
+// Input edge cases, each with its defined outcome (the README, "Hostile input" has the table), the
 // same whether the body arrives as a string, as bytes, or in lenient mode.
 import { test } from "node:test";
 import assert from "node:assert/strict";

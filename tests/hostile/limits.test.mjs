@@ -1,6 +1,6 @@
 // Bounded work: size and depth limits hold before any large allocation, and big-but-allowed
 // payloads get the right answer. The `timeout`s are hang guards (a test that never ends), far
-// above the real times (see docs/hostile-input.md), not timing assertions.
+// above the real times (see the README, "Hostile input"), not timing assertions.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { api, message, MESSAGE, utf8, codes, wasmMemoryBytes } from "./lib.mjs";

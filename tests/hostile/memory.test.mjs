@@ -1,5 +1,5 @@
 // No leaks: 50 000 mixed parseEvent/validateEvent calls (the shortened soak.mjs) leave the wasm
-// memory exactly where warm-up left it. (The million-call figures: docs/hostile-input.md.)
+// memory exactly where warm-up left it. (The million-call figures: the README, "Hostile input".)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { wasmMemoryBytes } from "./lib.mjs";
