@@ -14,6 +14,7 @@ import { gzipSync } from "node:zlib";
 import { makePayloads } from "./payloads.mjs";
 import { makeContenders, checkContenders } from "./contenders.mjs";
 import { benchAll, withBytes } from "./harness.mjs";
+import { workerdConfig } from "../scripts/workerd-config.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -193,27 +194,14 @@ function freePort() {
   });
 }
 
-function capnp(port, modules) {
-  const mods = modules.map((m) => `    (name = ${JSON.stringify(m.name)}, ${m.type} = embed ${JSON.stringify(m.file)}),`).join("\n");
-  return `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [
-${mods}
-  ],
-  compatibilityDate = "2025-06-01",
-);
-`;
-}
-
 async function startWorkerd(dir, wasmFiles) {
   const port = await freePort();
   writeFileSync(
     join(dir, "config.capnp"),
-    capnp(port, [{ name: "worker.js", type: "esModule", file: "worker.js" }, ...wasmFiles.map((f) => ({ name: f, type: "wasm", file: f }))]),
+    workerdConfig({
+      port,
+      modules: [{ name: "worker.js", type: "esModule", file: "worker.js" }, ...wasmFiles.map((f) => ({ name: f, type: "wasm", file: f }))],
+    }),
   );
   const bin = require("workerd").default;
   const t0 = performance.now();

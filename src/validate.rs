@@ -376,21 +376,8 @@ impl<'a, 'r> Validator<'a, 'r> {
     /// Any JSON value, kept as it is; integers beyond 2^53 become exact strings.
     fn any(&mut self, kind: Kind) -> Step {
         match kind {
-            Kind::Object => {
-                self.r.begin_object()?;
-                let mut first = true;
-                let mut seen = SeenKeys::default();
-                while let Some((key, key_at)) = self.r.next_key(&mut first)? {
-                    self.path.push(Seg::Key(key));
-                    if !seen.insert(key) {
-                        self.duplicate(key_at);
-                    }
-                    let kind = self.r.kind()?;
-                    self.any(kind)?;
-                    self.path.pop();
-                }
-                Ok(())
-            }
+            // A free-form object is a map of any values.
+            Kind::Object => self.map(&Ty::Any),
             Kind::Array => {
                 self.r.begin_array()?;
                 let mut first = true;

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+export { workerdConfig } from "../../scripts/workerd-config.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PKG = join(ROOT, "pkg");
@@ -115,32 +116,6 @@ export async function bundleWorker(entry, outdir) {
     ],
   });
   return { file: join(outdir, "worker.js"), wasmFiles, metafile: result.metafile };
-}
-
-export function workerdConfig({ port, modules, bindings = {}, compatibilityDate = "2025-06-01" }) {
-  const mods = modules
-    .map((m) => `    (name = ${JSON.stringify(m.name)}, ${m.type} = embed ${JSON.stringify(m.file)}),`)
-    .join("\n");
-  const binds = Object.entries(bindings)
-    .map(([name, text]) => `    (name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)}),`)
-    .join("\n");
-  return `using Workerd = import "/workerd/workerd.capnp";
-
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-
-const worker :Workerd.Worker = (
-  modules = [
-${mods}
-  ],
-  bindings = [
-${binds}
-  ],
-  compatibilityDate = "${compatibilityDate}",
-);
-`;
 }
 
 /** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */
