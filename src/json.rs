@@ -320,6 +320,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A syntax error at the reader's position: "expected <what>, found <the byte there>". Cold
+    /// and out of line, so the hot steps that can fail stay small.
+    #[cold]
+    #[inline(never)]
+    fn expected(&self, what: &str) -> Failure {
+        syntax(self.pos, format!("expected {what}, found {}", self.found(self.pos)))
+    }
+
     /// Skips whitespace, and comments in lenient mode. The reader's small steps are inlined
     /// always: in wasm, calls and `Result`s through memory cost a third of the time (measured).
     #[inline(always)]
@@ -390,7 +398,7 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
             Some(b't' | b'f') => Ok(Kind::Bool),
             Some(b'n') => Ok(Kind::Null),
-            _ => Err(syntax(self.pos, format!("expected a value, found {}", self.found(self.pos)))),
+            _ => Err(self.expected("a value")),
         }
     }
 
@@ -432,13 +440,13 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         if self.byte(self.pos) != Some(b'"') {
-            return Err(syntax(self.pos, format!("expected a key in double quotes, found {}", self.found(self.pos))));
+            return Err(self.expected("a key in double quotes"));
         }
         let at = self.pos;
         let key = self.string()?;
         self.skip_ws()?;
         if self.byte(self.pos) != Some(b':') {
-            return Err(syntax(self.pos, format!("expected ':' after a key, found {}", self.found(self.pos))));
+            return Err(self.expected("':' after a key"));
         }
         self.pos += 1;
         Ok(Some((key, at)))
@@ -464,7 +472,7 @@ impl<'a> Reader<'a> {
         if !*first {
             if self.byte(self.pos) != Some(b',') {
                 let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
-                return Err(syntax(self.pos, format!("expected {what}, found {}", self.found(self.pos))));
+                return Err(self.expected(what));
             }
             let comma = self.pos;
             self.pos += 1;
@@ -591,7 +599,7 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(syntax(self.pos, format!("expected a value, found {}", self.found(self.pos))))
+        Err(self.expected("a value"))
     }
 
     /// Skips one value of any kind, checking its syntax, without recursion (an explicit stack),
@@ -630,12 +638,12 @@ impl<'a> Reader<'a> {
                 }
                 if close == b'}' {
                     if self.byte(self.pos) != Some(b'"') {
-                        return Err(syntax(self.pos, format!("expected a key in double quotes, found {}", self.found(self.pos))));
+                        return Err(self.expected("a key in double quotes"));
                     }
                     self.string()?;
                     self.skip_ws()?;
                     if self.byte(self.pos) != Some(b':') {
-                        return Err(syntax(self.pos, format!("expected ':' after a key, found {}", self.found(self.pos))));
+                        return Err(self.expected("':' after a key"));
                     }
                     self.pos += 1;
                 }
