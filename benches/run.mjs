@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { makePayloads } from "./payloads.mjs";
 import { makeContenders, checkContenders } from "./contenders.mjs";
 import { benchAll, withBytes } from "./harness.mjs";
-import { workerdConfig } from "../scripts/workerd-config.mjs";
+import { bundleWorker, workerdConfig } from "../scripts/workerd.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -99,40 +99,6 @@ function prepareBuildDir() {
   symlinkSync(PKG, join(BUILD, "node_modules", "haptik-webhook"), "dir");
 }
 
-async function bundle(entry, outdir, { minify = false } = {}) {
-  const esbuild = require("esbuild");
-  mkdirSync(outdir, { recursive: true });
-  const wasmFiles = [];
-  await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["browser", "module", "main"],
-    nodePaths: [join(BUILD, "node_modules"), join(ROOT, "node_modules")],
-    outfile: join(outdir, "worker.js"),
-    minify,
-    logLevel: "error",
-    plugins: [
-      {
-        name: "wasm-module",
-        setup(build) {
-          build.onResolve({ filter: /\.wasm$/ }, (a) => {
-            const file = resolve(a.resolveDir, a.path);
-            const name = file.split("/").pop();
-            copyFileSync(file, join(outdir, name));
-            if (!wasmFiles.includes(name)) wasmFiles.push(name);
-            return { path: "./" + name, external: true };
-          });
-        },
-      },
-    ],
-  });
-  return { file: join(outdir, "worker.js"), wasmFiles };
-}
-
 const SIZE_ENTRIES = {
   json_parse: `const v = JSON.parse(text); return v;`,
   "haptik-webhook": `return parseEvent(text);`,
@@ -162,7 +128,7 @@ async function sizeBundles() {
         `export default { async fetch(request) { try { return Response.json({ ok: true, event_name: handle(await request.text()).event_name }); } ` +
         `catch (e) { return Response.json({ ok: false, error: String(e) }, { status: 400 }); } } };\n`,
     );
-    const b = await bundle(entry, join(dir, "dist"), { minify: true });
+    const b = await bundleWorker(entry, join(dir, "dist"), { minify: true, nodePaths: [join(BUILD, "node_modules"), join(ROOT, "node_modules")] });
     const js = readFileSync(b.file);
     const wasm = b.wasmFiles.map((f) => readFileSync(join(dir, "dist", f)));
     out[key] = {
@@ -243,7 +209,7 @@ async function startWorkerd(dir, wasmFiles) {
 
 async function workerdBench() {
   const dir = join(BUILD, "worker");
-  const b = await bundle(join(HERE, "worker.mjs"), dir);
+  const b = await bundleWorker(join(HERE, "worker.mjs"), dir, { nodePaths: [join(BUILD, "node_modules"), join(ROOT, "node_modules")] });
   const server = await startWorkerd(dir, b.wasmFiles);
   try {
     const get = async (path) => {

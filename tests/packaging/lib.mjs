@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-export { workerdConfig } from "../../scripts/workerd-config.mjs";
+export { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PKG = join(ROOT, "pkg");
@@ -80,42 +80,6 @@ export function freePort() {
       s.close(() => res(port));
     });
   });
-}
-
-/** Bundles a Worker the way Wrangler does: esbuild, conditions workerd/worker/browser, .wasm kept external. */
-export async function bundleWorker(entry, outdir) {
-  const esbuild = require("esbuild");
-  const wasmFiles = [];
-  mkdirSync(outdir, { recursive: true });
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["browser", "module", "main"],
-    outfile: join(outdir, "worker.js"),
-    metafile: true,
-    logLevel: "silent",
-    plugins: [
-      {
-        // Like Wrangler's CompiledWasm module rule: `import m from "./x.wasm"` becomes an external
-        // module that workerd gives as a compiled WebAssembly.Module.
-        name: "wasm-module",
-        setup(build) {
-          build.onResolve({ filter: /\.wasm$/ }, (args) => {
-            const file = resolve(args.resolveDir, args.path);
-            const name = file.split(sep).pop();
-            cpSync(file, join(outdir, name));
-            wasmFiles.push(name);
-            return { path: `./${name}`, external: true };
-          });
-        },
-      },
-    ],
-  });
-  return { file: join(outdir, "worker.js"), wasmFiles, metafile: result.metafile };
 }
 
 /** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */

@@ -85,7 +85,8 @@ test("docs: the Worker example answers real signed deliveries inside workerd", a
       { name: "worker.js", type: "esModule", file: "worker.js" },
       ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
     ],
-  }).replace(/(\n  compatibilityDate)/, `\n  bindings = [ (name = "HAPTIK_WEBHOOK_SECRET", text = ${JSON.stringify(SECRET)}) ],$1`);
+    bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
+  });
   writeFileSync(join(dir, "dist", "config.capnp"), config);
   const server = await startWorkerd(join(dir, "dist"), port);
   stops.push(() => server.stop());

@@ -28,7 +28,8 @@ before(async () => {
       { name: "worker.js", type: "esModule", file: "worker.js" },
       ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
     ],
-  }).replace(/(\n  compatibilityDate)/, `\n  bindings = [ (name = "HAPTIK_WEBHOOK_SECRET", text = ${JSON.stringify(SECRET)}) ],$1`);
+    bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
+  });
   assert.match(config, /bindings = \[/);
   writeFileSync(join(dir, "dist", "config.capnp"), config);
   server = await startWorkerd(join(dir, "dist"), port);
