@@ -13,6 +13,9 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let options = haptik_webhook::Options { lenient, ..Default::default() };
+    let options = haptik_webhook::Options {
+        lenient,
+        ..Default::default()
+    };
     println!("{}", haptik_webhook::validate(&bytes, &options).to_json());
 }

@@ -2,7 +2,13 @@
 //! the kept corpus through them on every `cargo test`). Each `check_*` function panics, with a
 //! message naming the broken invariant, when the core misbehaves on `data`.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use haptik_webhook::json::check_syntax;
 use haptik_webhook::signature::{decode_digest, sign, verify, Algorithm};
@@ -11,18 +17,30 @@ use haptik_webhook::{validate, Code, Issue, Options, Report};
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn options(lenient: bool, trusted_utf8: bool) -> Options {
-    Options { lenient, trusted_utf8, ..Options::default() }
+    Options {
+        lenient,
+        trusted_utf8,
+        ..Options::default()
+    }
 }
 
 fn fatal(code: Code) -> bool {
-    matches!(code, Code::Syntax | Code::NumberOutOfRange | Code::TooDeep | Code::TooLarge)
+    matches!(
+        code,
+        Code::Syntax | Code::NumberOutOfRange | Code::TooDeep | Code::TooLarge
+    )
 }
 
 /// Codes that are never errors (`unsafe_integer` is either: a warning for ids kept exact).
 fn only_warning(code: Code) -> bool {
     matches!(
         code,
-        Code::LooseType | Code::LegacyShape | Code::Deprecated | Code::Comment | Code::TrailingComma | Code::ByteOrderMark
+        Code::LooseType
+            | Code::LegacyShape
+            | Code::Deprecated
+            | Code::Comment
+            | Code::TrailingComma
+            | Code::ByteOrderMark
     )
 }
 
@@ -32,16 +50,31 @@ fn has(report: &Report, code: Code) -> bool {
 
 /// An issue without its line and column (which blanking a multi-line comment may move).
 fn unplaced(issues: &[Issue]) -> Vec<Issue> {
-    issues.iter().map(|i| Issue { line: None, column: None, ..i.clone() }).collect()
+    issues
+        .iter()
+        .map(|i| Issue {
+            line: None,
+            column: None,
+            ..i.clone()
+        })
+        .collect()
 }
 
 /// Validates `data` (twice: the verdict must be deterministic) and, when the bytes are UTF-8,
 /// also with the "trusted UTF-8" flag the JS side sets for strings: the report must not change.
 pub fn validated(data: &[u8], lenient: bool) -> Report {
     let report = validate(data, &options(lenient, false));
-    assert_eq!(report, validate(data, &options(lenient, false)), "validate is not deterministic");
+    assert_eq!(
+        report,
+        validate(data, &options(lenient, false)),
+        "validate is not deterministic"
+    );
     if core::str::from_utf8(data).is_ok() {
-        assert_eq!(report, validate(data, &options(lenient, true)), "the trusted-UTF-8 path disagrees");
+        assert_eq!(
+            report,
+            validate(data, &options(lenient, true)),
+            "the trusted-UTF-8 path disagrees"
+        );
     }
     report
 }
@@ -50,33 +83,66 @@ pub fn validated(data: &[u8], lenient: bool) -> Report {
 pub fn well_formed(report: &Report, data: &[u8], lenient: bool) {
     // Its JSON encoding (what JS parses) is strict JSON, and so is every patch value.
     let json = report.to_json();
-    assert!(check_syntax(json.as_bytes(), false).is_ok(), "report JSON is not JSON: {json}");
+    assert!(
+        check_syntax(json.as_bytes(), false).is_ok(),
+        "report JSON is not JSON: {json}"
+    );
     for p in &report.patches {
-        assert!(check_syntax(p.value.as_bytes(), false).is_ok(), "patch value is not JSON: {}", p.value);
+        assert!(
+            check_syntax(p.value.as_bytes(), false).is_ok(),
+            "patch value is not JSON: {}",
+            p.value
+        );
     }
     assert_eq!(report.is_valid(), report.errors.is_empty());
     for e in &report.errors {
         assert!(!only_warning(e.code), "warning code {:?} among errors", e.code);
     }
     for w in &report.warnings {
-        assert!(only_warning(w.code) || w.code == Code::UnsafeInteger, "error code {:?} among warnings", w.code);
+        assert!(
+            only_warning(w.code) || w.code == Code::UnsafeInteger,
+            "error code {:?} among warnings",
+            w.code
+        );
     }
     for i in report.errors.iter().chain(&report.warnings) {
         if let Some(off) = i.offset {
-            assert!(off as usize <= data.len(), "offset {off} beyond the input ({} bytes)", data.len());
-            assert!(i.line.is_some() && i.column.is_some(), "an issue with an offset but no line/column");
+            assert!(
+                off as usize <= data.len(),
+                "offset {off} beyond the input ({} bytes)",
+                data.len()
+            );
+            assert!(
+                i.line.is_some() && i.column.is_some(),
+                "an issue with an offset but no line/column"
+            );
         }
-        assert!(i.path.is_empty() || i.path.starts_with('/'), "bad JSON Pointer {:?}", i.path);
+        assert!(
+            i.path.is_empty() || i.path.starts_with('/'),
+            "bad JSON Pointer {:?}",
+            i.path
+        );
     }
     // A fatal problem is the only error, and nothing found before it is kept.
     if report.errors.iter().any(|e| fatal(e.code)) {
-        assert_eq!(report.errors.len(), 1, "a fatal error beside others: {:?}", report.errors);
-        assert!(report.patches.is_empty() && report.blanks.is_empty(), "patches/blanks kept beside a fatal error");
+        assert_eq!(
+            report.errors.len(),
+            1,
+            "a fatal error beside others: {:?}",
+            report.errors
+        );
+        assert!(
+            report.patches.is_empty() && report.blanks.is_empty(),
+            "patches/blanks kept beside a fatal error"
+        );
     }
     // Strict mode blanks nothing but a byte-order mark.
     if !lenient {
         for &(s, e) in &report.blanks {
-            assert!(s == 0 && e == BOM.len() && data.starts_with(BOM), "strict mode blanked {s}..{e}");
+            assert!(
+                s == 0 && e == BOM.len() && data.starts_with(BOM),
+                "strict mode blanked {s}..{e}"
+            );
         }
     }
     // A body that is not UTF-8 gets exactly one syntax error, at its first bad byte.
@@ -109,10 +175,17 @@ pub fn well_formed(report: &Report, data: &[u8], lenient: bool) {
     if !report.errors.iter().any(|e| fatal(e.code)) {
         let cleaned = report.strict_json(data);
         assert_eq!(cleaned.len(), data.len());
-        assert!(check_syntax(&cleaned, false).is_ok(), "the blanked input is not strict JSON");
+        assert!(
+            check_syntax(&cleaned, false).is_ok(),
+            "the blanked input is not strict JSON"
+        );
         if !report.blanks.is_empty() {
             let again = validate(&cleaned, &options(false, false));
-            assert_eq!(unplaced(&again.errors), unplaced(&report.errors), "blanked input: errors differ");
+            assert_eq!(
+                unplaced(&again.errors),
+                unplaced(&report.errors),
+                "blanked input: errors differ"
+            );
             assert_eq!(again.patches, report.patches, "blanked input: patches differ");
             assert_eq!(again.event_name, report.event_name, "blanked input: event name differs");
             let kept: Vec<Issue> = report
@@ -121,7 +194,11 @@ pub fn well_formed(report: &Report, data: &[u8], lenient: bool) {
                 .filter(|w| !matches!(w.code, Code::Comment | Code::TrailingComma | Code::ByteOrderMark))
                 .cloned()
                 .collect();
-            assert_eq!(unplaced(&again.warnings), unplaced(&kept), "blanked input: warnings differ");
+            assert_eq!(
+                unplaced(&again.warnings),
+                unplaced(&kept),
+                "blanked input: warnings differ"
+            );
         }
     }
 }
@@ -132,9 +209,15 @@ pub fn check_strict(data: &[u8]) {
     well_formed(&report, data, false);
     // A limit below the size is a too_large error and nothing else.
     if !data.is_empty() {
-        let small = Options { max_bytes: data.len() - 1, ..options(false, false) };
+        let small = Options {
+            max_bytes: data.len() - 1,
+            ..options(false, false)
+        };
         let r = validate(data, &small);
-        assert!(r.errors.len() == 1 && r.errors[0].code == Code::TooLarge, "too_large not enforced");
+        assert!(
+            r.errors.len() == 1 && r.errors[0].code == Code::TooLarge,
+            "too_large not enforced"
+        );
     }
 }
 
@@ -151,10 +234,20 @@ pub fn check_lenient(data: &[u8]) {
 /// Splits fuzz bytes into (algorithm choice, body, header, secrets) at NUL bytes.
 fn signature_parts(data: &[u8]) -> (Algorithm, &[u8], Option<String>, Vec<String>) {
     let (first, rest) = data.split_first().map_or((0, data), |(f, r)| (*f, r));
-    let algorithm = if first & 1 == 0 { Algorithm::Sha256 } else { Algorithm::Sha1 };
+    let algorithm = if first & 1 == 0 {
+        Algorithm::Sha256
+    } else {
+        Algorithm::Sha1
+    };
     let mut parts = rest.split(|&b| b == 0);
     let body = parts.next().unwrap_or_default();
-    let header = parts.next().and_then(|h| if first & 2 == 0 { Some(String::from_utf8_lossy(h).into_owned()) } else { None });
+    let header = parts.next().and_then(|h| {
+        if first & 2 == 0 {
+            Some(String::from_utf8_lossy(h).into_owned())
+        } else {
+            None
+        }
+    });
     let secrets = parts.map(|s| String::from_utf8_lossy(s).into_owned()).collect();
     (algorithm, body, header, secrets)
 }
@@ -168,19 +261,31 @@ pub fn check_signature(data: &[u8]) {
     if v.valid {
         assert!(v.reason.is_none() && v.message.is_empty());
         let i = v.secret_index.expect("a valid verdict names its secret");
-        assert!(i < refs.len() && !refs[i].is_empty(), "matched secret #{i} is not a usable secret");
+        assert!(
+            i < refs.len() && !refs[i].is_empty(),
+            "matched secret #{i} is not a usable secret"
+        );
     } else {
-        assert!(v.reason.is_some() && !v.message.is_empty(), "an invalid verdict without a reason: {v:?}");
+        assert!(
+            v.reason.is_some() && !v.message.is_empty(),
+            "an invalid verdict without a reason: {v:?}"
+        );
         assert!(v.secret_index.is_none());
     }
     // What sign() makes, verify() accepts with that secret, and with no other body.
     for secret in refs.iter().filter(|s| !s.is_empty()).take(2) {
         let header = sign(body, secret, algorithm);
         let ok = verify(body, Some(&header), &[secret]);
-        assert!(ok.valid && ok.secret_index == Some(0) && ok.algorithm == Some(algorithm), "sign/verify round trip: {ok:?}");
+        assert!(
+            ok.valid && ok.secret_index == Some(0) && ok.algorithm == Some(algorithm),
+            "sign/verify round trip: {ok:?}"
+        );
         let mut other = body.to_vec();
         other.push(b'x');
-        assert!(!verify(&other, Some(&header), &[secret]).valid, "a signature matched another body");
+        assert!(
+            !verify(&other, Some(&header), &[secret]).valid,
+            "a signature matched another body"
+        );
     }
     // Digest decoding never panics and keeps its length promise.
     if let Some(h) = &header {

@@ -108,6 +108,8 @@ export interface ActionablePayload {
   via_name?: string;
   /** An identifier (type not documented). */
   id?: unknown;
+  /** Keys the platform uses beyond the documented ones. */
+  [key: string]: unknown;
 }
 
 export interface ButtonData {

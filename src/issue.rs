@@ -98,7 +98,16 @@ pub struct Issue {
 
 impl Issue {
     pub fn new(code: Code, path: String, message: String) -> Issue {
-        Issue { code, path, message, expected: None, received: None, line: None, column: None, offset: None }
+        Issue {
+            code,
+            path,
+            message,
+            expected: None,
+            received: None,
+            line: None,
+            column: None,
+            offset: None,
+        }
     }
 }
 

@@ -152,7 +152,11 @@ fn find_string_special(s: &[u8]) -> Option<usize> {
         }
         i += 8;
     }
-    s.get(i..).unwrap_or_default().iter().position(|&b| string_special(b)).map(|n| i + n)
+    s.get(i..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| string_special(b))
+        .map(|n| i + n)
 }
 
 #[inline(always)]
@@ -218,7 +222,10 @@ impl<'a> Num<'a> {
             None => (d, &b""[..]),
         };
         let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
-            Some(i) => (mantissa.get(..i).unwrap_or_default(), mantissa.get(i + 1..).unwrap_or_default()),
+            Some(i) => (
+                mantissa.get(..i).unwrap_or_default(),
+                mantissa.get(i + 1..).unwrap_or_default(),
+            ),
             None => (mantissa, &b""[..]),
         };
         let (negative, exp_digits) = match exp.first() {
@@ -273,7 +280,10 @@ impl<'a> Num<'a> {
                 let limit = OVERFLOW_DIGITS.as_bytes();
                 let n = sig.len().max(limit.len());
                 let digit = |s: &[u8], i: usize| s.get(i).copied().unwrap_or(b'0');
-                (0..n).map(|i| (digit(&sig, i), digit(limit, i))).find(|(a, b)| a != b).is_none_or(|(a, b)| a > b)
+                (0..n)
+                    .map(|i| (digit(&sig, i), digit(limit, i)))
+                    .find(|(a, b)| a != b)
+                    .is_none_or(|(a, b)| a > b)
             }
             Some((_, e10)) => e10 > 308,
         }
@@ -299,12 +309,25 @@ pub struct Reader<'a> {
 
 #[cold]
 fn syntax(offset: usize, message: impl Into<String>) -> Failure {
-    Box::new(Fatal { code: Code::Syntax, message: message.into(), offset })
+    Box::new(Fatal {
+        code: Code::Syntax,
+        message: message.into(),
+        offset,
+    })
 }
 
 impl<'a> Reader<'a> {
     pub fn new(src: &'a [u8], lenient: bool, trusted_utf8: bool, max_depth: u32) -> Reader<'a> {
-        Reader { src, pos: 0, lenient, trusted_utf8, max_depth, depth: 0, notes: Vec::new(), blanks: Vec::new() }
+        Reader {
+            src,
+            pos: 0,
+            lenient,
+            trusted_utf8,
+            max_depth,
+            depth: 0,
+            notes: Vec::new(),
+            blanks: Vec::new(),
+        }
     }
 
     #[inline(always)]
@@ -358,12 +381,16 @@ impl<'a> Reader<'a> {
     fn comment(&mut self) -> Result<(), Failure> {
         let start = self.pos;
         let block = self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'*');
-        let line = self.byte(start) == Some(b'#') || (self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'/'));
+        let line =
+            self.byte(start) == Some(b'#') || (self.byte(start) == Some(b'/') && self.byte(start + 1) == Some(b'/'));
         if !block && !line {
             return Err(syntax(start, format!("unexpected {}", self.found(start))));
         }
         if !self.lenient {
-            return Err(syntax(start, "comments are not allowed in JSON (the lenient option accepts them)"));
+            return Err(syntax(
+                start,
+                "comments are not allowed in JSON (the lenient option accepts them)",
+            ));
         }
         let end = if block {
             let rest = self.src.get(start + 2..).unwrap_or_default();
@@ -378,7 +405,10 @@ impl<'a> Reader<'a> {
         if !self.trusted_utf8 {
             // A body that is not UTF-8 is not JSON text, comments included.
             if let Err(e) = core::str::from_utf8(self.src.get(start..end).unwrap_or_default()) {
-                return Err(syntax(start + e.valid_up_to(), "invalid UTF-8 byte sequence in a comment"));
+                return Err(syntax(
+                    start + e.valid_up_to(),
+                    "invalid UTF-8 byte sequence in a comment",
+                ));
             }
         }
         self.notes.push((Code::Comment, start));
@@ -520,14 +550,20 @@ impl<'a> Reader<'a> {
                     }
                 }
                 b => {
-                    return Err(syntax(start + i, format!("control character 0x{b:02X} in a string must be escaped")));
+                    return Err(syntax(
+                        start + i,
+                        format!("control character 0x{b:02X} in a string must be escaped"),
+                    ));
                 }
             }
         }
         let raw = rest.get(..i).unwrap_or_default();
         if !self.trusted_utf8 {
             if let Err(e) = core::str::from_utf8(raw) {
-                return Err(syntax(start + e.valid_up_to(), "invalid UTF-8 byte sequence in a string"));
+                return Err(syntax(
+                    start + e.valid_up_to(),
+                    "invalid UTF-8 byte sequence in a string",
+                ));
             }
         }
         self.pos = start + i + 1;
@@ -578,7 +614,10 @@ impl<'a> Reader<'a> {
             return Err(syntax(i, "invalid number: leading zeros are not allowed"));
         }
         self.pos = i;
-        let num = Num { raw: self.src.get(start..i).unwrap_or_default(), plain_integer };
+        let num = Num {
+            raw: self.src.get(start..i).unwrap_or_default(),
+            plain_integer,
+        };
         if num.overflows() {
             return Err(Box::new(Fatal {
                 code: Code::NumberOutOfRange,
@@ -630,7 +669,9 @@ impl<'a> Reader<'a> {
             }
             // Close finished containers, then find where the next value starts.
             loop {
-                let Some((close, first)) = stack.last_mut() else { return Ok(()) };
+                let Some((close, first)) = stack.last_mut() else {
+                    return Ok(());
+                };
                 let close = *close;
                 if !self.next_member(first, close)? {
                     stack.pop();
@@ -656,7 +697,10 @@ impl<'a> Reader<'a> {
     pub fn finish(&mut self) -> Result<(), Failure> {
         self.skip_ws()?;
         if self.pos < self.src.len() {
-            return Err(syntax(self.pos, format!("unexpected {} after the JSON value", self.found(self.pos))));
+            return Err(syntax(
+                self.pos,
+                format!("unexpected {} after the JSON value", self.found(self.pos)),
+            ));
         }
         Ok(())
     }
@@ -703,8 +747,14 @@ mod tests {
         for bad in ["01", "1.", "-", "1e", ".5", "+1"] {
             assert!(check_syntax(bad.as_bytes(), false).is_err(), "{bad}");
         }
-        assert_eq!(check_syntax(b"1e400", false).map_err(|e| e.code), Err(Code::NumberOutOfRange));
-        let n = |s: &'static str| Num { raw: s.as_bytes(), plain_integer: !s.contains(['.', 'e']) };
+        assert_eq!(
+            check_syntax(b"1e400", false).map_err(|e| e.code),
+            Err(Code::NumberOutOfRange)
+        );
+        let n = |s: &'static str| Num {
+            raw: s.as_bytes(),
+            plain_integer: !s.contains(['.', 'e']),
+        };
         assert!(!n("9007199254740991").is_unsafe_integer());
         assert!(n("9007199254740992").is_unsafe_integer());
         assert!(n("-12345678901234567890").is_unsafe_integer());
@@ -731,7 +781,10 @@ mod tests {
 
     #[test]
     fn decode_escapes() {
-        let s = Str { raw: br#"a\n\u00e9\ud83d\ude00\/"#, escaped: true };
+        let s = Str {
+            raw: br#"a\n\u00e9\ud83d\ude00\/"#,
+            escaped: true,
+        };
         assert_eq!(s.decode(), "a\né😀/");
         assert!(s.is("a\né😀/"));
     }
@@ -741,7 +794,10 @@ mod tests {
         let deep = "[".repeat(200_000) + &"]".repeat(200_000);
         assert!(check_syntax(deep.as_bytes(), false).is_ok());
         let open = "[".repeat(200_000);
-        assert_eq!(check_syntax(open.as_bytes(), false).map_err(|e| e.code), Err(Code::Syntax));
+        assert_eq!(
+            check_syntax(open.as_bytes(), false).map_err(|e| e.code),
+            Err(Code::Syntax)
+        );
     }
 
     #[test]

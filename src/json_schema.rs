@@ -52,7 +52,11 @@ fn object_schema(fields: &[Field], common: &[Field], tag: Option<(&str, &str)>) 
             required.push(s(f.name));
         }
     }
-    format!(r#"{{"type":"object","properties":{{{}}},"required":[{}]}}"#, props.join(","), required.join(","))
+    format!(
+        r#"{{"type":"object","properties":{{{}}},"required":[{}]}}"#,
+        props.join(","),
+        required.join(",")
+    )
 }
 
 fn union_schema(u: &Union) -> String {
@@ -80,15 +84,25 @@ fn union_schema(u: &Union) -> String {
 
 /// The JSON Schema document, pretty enough to read (one definition per line).
 pub fn document() -> String {
-    let variant_names: Vec<&str> =
-        EVENT.variants.iter().chain(HSL_ELEMENT.variants).map(|v| v.object.name).collect();
-    let objects: Vec<&Object> =
-        crate::typescript::reachable_objects().into_iter().filter(|o| !variant_names.contains(&o.name)).collect();
+    let variant_names: Vec<&str> = EVENT
+        .variants
+        .iter()
+        .chain(HSL_ELEMENT.variants)
+        .map(|v| v.object.name)
+        .collect();
+    let objects: Vec<&Object> = crate::typescript::reachable_objects()
+        .into_iter()
+        .filter(|o| !variant_names.contains(&o.name))
+        .collect();
     let mut defs = Vec::new();
     for u in [&EVENT, &HSL_ELEMENT] {
         defs.push(format!("    {}: {}", s(u.name), union_schema(u)));
         for v in u.variants {
-            defs.push(format!("    {}: {}", s(v.object.name), object_schema(v.object.fields, u.common, Some((u.tag, v.tag)))));
+            defs.push(format!(
+                "    {}: {}",
+                s(v.object.name),
+                object_schema(v.object.fields, u.common, Some((u.tag, v.tag)))
+            ));
         }
     }
     for o in objects {

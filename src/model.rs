@@ -57,6 +57,9 @@ pub enum Loose {
 pub struct Object {
     /// The TypeScript interface name.
     pub name: &'static str,
+    /// Typed open to more keys (`[key: string]: unknown`): the platform documents some and uses
+    /// more. (Every object keeps unknown keys at run time; this is about the types.)
+    pub open: bool,
     pub doc: &'static str,
     pub fields: &'static [Field],
 }
@@ -99,23 +102,51 @@ pub struct Variant {
 }
 
 const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: true, doc, deprecated: false, legacy: false }
+    Field {
+        name,
+        ty,
+        required: true,
+        doc,
+        deprecated: false,
+        legacy: false,
+    }
 }
 const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: false, doc, deprecated: false, legacy: false }
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+        deprecated: false,
+        legacy: false,
+    }
 }
 const fn deprecated(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: false, doc, deprecated: true, legacy: false }
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+        deprecated: true,
+        legacy: false,
+    }
 }
 const fn legacy(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: false, doc, deprecated: true, legacy: true }
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+        deprecated: true,
+        legacy: true,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Envelope
 
 pub static USER: Object = Object {
-    name: "User",
+    name: "User", open: false,
     doc: "The end user. Older payloads carry only `auth_id` (and sometimes `device_platform`).",
     fields: &[
         req("auth_id", Ty::String, "The customer's own identifier of the user."),
@@ -135,31 +166,52 @@ pub static USER: Object = Object {
 
 pub static AGENT: Object = Object {
     name: "Agent",
+    open: false,
     doc: "The bot or human agent. Absent in `webhook_conversation_complete` before Sept 2020.",
     fields: &[
         req("id", Ty::Id, "The agent's identifier."),
-        opt("name", Ty::String, "Name of the agent or bot (`gogo` is the platform's bot)."),
+        opt(
+            "name",
+            Ty::String,
+            "Name of the agent or bot (`gogo` is the platform's bot).",
+        ),
         opt("profile_image", Ty::String, "URL of the agent's profile image."),
         opt(
             "is_automated",
             Ty::Loose(Loose::Boolean),
             "`false` when a human agent sent the message. The string \"True\" of a 2018 draft becomes `true`.",
         ),
-        opt("email", Ty::Nullable(&Ty::String), "The agent's email; `null` when automated (added 2021)."),
+        opt(
+            "email",
+            Ty::Nullable(&Ty::String),
+            "The agent's email; `null` when automated (added 2021).",
+        ),
     ],
 };
-
 
 // ---------------------------------------------------------------------------------------------
 // HSL elements
 
 pub static ACTIONABLE_PAYLOAD: Object = Object {
     name: "ActionablePayload",
+    open: true,
     doc: "What an actionable carries; which keys depend on its `uri`. Other keys are kept.",
     fields: &[
-        opt("message", Ty::String, "What the user appears to send. May carry hidden metadata in braces, e.g. \"Thanks{task}\"."),
-        opt("gogo_message", Ty::String, "What the bot receives; falls back to `message` when empty."),
-        opt("url", Ty::String, "For `LINK` and `SELF_SERVE_WEB`: the address to open."),
+        opt(
+            "message",
+            Ty::String,
+            "What the user appears to send. May carry hidden metadata in braces, e.g. \"Thanks{task}\".",
+        ),
+        opt(
+            "gogo_message",
+            Ty::String,
+            "What the bot receives; falls back to `message` when empty.",
+        ),
+        opt(
+            "url",
+            Ty::String,
+            "For `LINK` and `SELF_SERVE_WEB`: the address to open.",
+        ),
         opt("link", Ty::String, "A link."),
         opt("title", Ty::String, "For `CAROUSEL_DETAIL`."),
         opt("sub_title", Ty::String, "For `CAROUSEL_DETAIL`."),
@@ -170,7 +222,11 @@ pub static ACTIONABLE_PAYLOAD: Object = Object {
         opt("lng_key", Ty::String, "For `SEND_LOCATION`."),
         opt("callback_link", Ty::String, "A callback address."),
         opt("items", Ty::Array(&Ty::Any), "Items."),
-        opt("show_share_option", Ty::Loose(Loose::Boolean), "Whether to offer sharing."),
+        opt(
+            "show_share_option",
+            Ty::Loose(Loose::Boolean),
+            "Whether to offer sharing.",
+        ),
         opt("image", Ty::String, "An image URL."),
         opt("via_name", Ty::String, "For `LAUNCH_CHANNEL`."),
         opt("id", Ty::Any, "An identifier (type not documented)."),
@@ -179,6 +235,7 @@ pub static ACTIONABLE_PAYLOAD: Object = Object {
 
 pub static ACTIONABLE: Object = Object {
     name: "Actionable",
+    open: false,
     doc: "A button, quick reply or carousel action.",
     fields: &[
         opt("actionable_text", Ty::String, "The label shown."),
@@ -218,7 +275,11 @@ pub static ACTIONABLE: Object = Object {
             "What the action does (\"\" for nothing).",
         ),
         opt("payload", Ty::Object(&ACTIONABLE_PAYLOAD), "Data for the action."),
-        opt("is_default", Ty::Loose(Loose::Flag), "1 for the default action. A boolean becomes 0/1."),
+        opt(
+            "is_default",
+            Ty::Loose(Loose::Flag),
+            "1 for the default action. A boolean becomes 0/1.",
+        ),
         deprecated(
             "location_required",
             Ty::Loose(Loose::Boolean),
@@ -231,7 +292,7 @@ pub static ACTIONABLE: Object = Object {
 macro_rules! element {
     ($static:ident, $name:literal, $doc:literal, data: $data:expr $(, $extra:expr)* $(,)?) => {
         pub static $static: Object = Object {
-            name: $name,
+            name: $name, open: false,
             doc: $doc,
             fields: &[
                 $data,
@@ -243,20 +304,30 @@ macro_rules! element {
 
 pub static TEXT_DATA: Object = Object {
     name: "TextData",
+    open: false,
     doc: "",
-    fields: &[req("quick_replies", Ty::Array(&Ty::Object(&ACTIONABLE)), "Quick replies; the list may be empty.")],
+    fields: &[req(
+        "quick_replies",
+        Ty::Array(&Ty::Object(&ACTIONABLE)),
+        "Quick replies; the list may be empty.",
+    )],
 };
 element!(TEXT_ELEMENT, "TextElement", "A text bubble with optional quick replies.",
     data: req("data", Ty::Object(&TEXT_DATA), ""));
 
-pub static BUTTON_DATA: Object =
-    Object { name: "ButtonData", doc: "", fields: &[req("items", ACTIONABLES_TY, "The buttons.")] };
+pub static BUTTON_DATA: Object = Object {
+    name: "ButtonData",
+    open: false,
+    doc: "",
+    fields: &[req("items", ACTIONABLES_TY, "The buttons.")],
+};
 const ACTIONABLES_TY: Ty = Ty::Array(&Ty::Object(&ACTIONABLE));
 element!(BUTTON_ELEMENT, "ButtonElement", "Text with buttons. Files are `LINK` buttons with `payload.url`.",
     data: req("data", Ty::Object(&BUTTON_DATA), ""));
 
 pub static THUMBNAIL: Object = Object {
     name: "Thumbnail",
+    open: false,
     doc: "",
     fields: &[
         req("image", Ty::String, "Image URL (a video is an embed URL)."),
@@ -266,6 +337,7 @@ pub static THUMBNAIL: Object = Object {
 
 pub static CAROUSEL_ITEM: Object = Object {
     name: "CarouselItem",
+    open: false,
     doc: "One card of a carousel.",
     fields: &[
         opt("thumbnail", Ty::Object(&THUMBNAIL), "The card's image."),
@@ -273,13 +345,18 @@ pub static CAROUSEL_ITEM: Object = Object {
         opt("sub_title", Ty::String, ""),
         opt("description", Ty::String, ""),
         opt("actionables", ACTIONABLES_TY, "The card's buttons."),
-        opt("mini_actionable", Ty::Object(&ACTIONABLE), "A small action on the card."),
+        opt(
+            "mini_actionable",
+            Ty::Object(&ACTIONABLE),
+            "A small action on the card.",
+        ),
         opt("meta", Ty::String, "e.g. a rating."),
     ],
 };
 
 pub static CAROUSEL_DATA: Object = Object {
     name: "CarouselData",
+    open: false,
     doc: "",
     fields: &[
         opt("width", Ty::Enum(&["THIN", "MEDIUM", "FAT", "BIG"]), "Card width."),
@@ -296,6 +373,7 @@ element!(CAROUSEL_ELEMENT, "CarouselElement", "Cards. An image message is a one-
 
 pub static SYSTEM_PAYLOAD: Object = Object {
     name: "SystemPayload",
+    open: false,
     doc: "",
     fields: &[
         opt("profile_image", Ty::String, ""),
@@ -305,14 +383,19 @@ pub static SYSTEM_PAYLOAD: Object = Object {
 };
 pub static SYSTEM_DATA: Object = Object {
     name: "SystemData",
+    open: false,
     doc: "`{}` for `chat_complete` (and for `chat_pinned` before Sept 2019).",
-    fields: &[opt("event_name", Ty::String, ""), opt("payload", Ty::Object(&SYSTEM_PAYLOAD), "")],
+    fields: &[
+        opt("event_name", Ty::String, ""),
+        opt("payload", Ty::Object(&SYSTEM_PAYLOAD), ""),
+    ],
 };
 element!(SYSTEM_ELEMENT, "SystemElement", "A system notice (chat pinned, chat complete).",
     data: req("data", Ty::Object(&SYSTEM_DATA), ""));
 
 pub static FORM_FIELD: Object = Object {
     name: "FormField",
+    open: false,
     doc: "",
     fields: &[
         req("key", Ty::String, ""),
@@ -346,8 +429,12 @@ pub static FORM_FIELD: Object = Object {
         opt("autofill_source", Ty::Any, ""),
     ],
 };
-pub static FORM_DATA: Object =
-    Object { name: "FormData", doc: "", fields: &[req("fields", Ty::Array(&Ty::Object(&FORM_FIELD)), "")] };
+pub static FORM_DATA: Object = Object {
+    name: "FormData",
+    open: false,
+    doc: "",
+    fields: &[req("fields", Ty::Array(&Ty::Object(&FORM_FIELD)), "")],
+};
 element!(FORM_ELEMENT, "FormElement", "A form (official builder only). Has no `text`.",
     data: req("data", Ty::Object(&FORM_DATA), ""),
     opt("title", Ty::String, "Form title."),
@@ -355,24 +442,37 @@ element!(FORM_ELEMENT, "FormElement", "A form (official builder only). Has no `t
 
 pub static SILENT_ACTION_DATA: Object = Object {
     name: "SilentActionData",
+    open: false,
     doc: "",
-    fields: &[opt("Id", Ty::Integer, "Note the capital I."), opt("via_name", Ty::String, "")],
+    fields: &[
+        opt("Id", Ty::Integer, "Note the capital I."),
+        opt("via_name", Ty::String, ""),
+    ],
 };
 pub static SILENT_ACTION: Object = Object {
     name: "SilentAction",
+    open: false,
     doc: "",
-    fields: &[req("type", Ty::String, ""), opt("data", Ty::Object(&SILENT_ACTION_DATA), "")],
+    fields: &[
+        req("type", Ty::String, ""),
+        opt("data", Ty::Object(&SILENT_ACTION_DATA), ""),
+    ],
 };
 pub static SILENT_DATA: Object = Object {
     name: "SilentData",
+    open: false,
     doc: "",
     fields: &[req("silent_actions", Ty::Array(&Ty::Object(&SILENT_ACTION)), "")],
 };
 element!(SILENT_ELEMENT, "SilentElement", "Actions with nothing shown (official builder only).",
     data: req("data", Ty::Object(&SILENT_DATA), ""));
 
-pub static NATIVE_ACTION_DATA: Object =
-    Object { name: "NativeActionData", doc: "", fields: &[req("method", Ty::String, "The host app's method to call.")] };
+pub static NATIVE_ACTION_DATA: Object = Object {
+    name: "NativeActionData",
+    open: false,
+    doc: "",
+    fields: &[req("method", Ty::String, "The host app's method to call.")],
+};
 element!(NATIVE_ACTION_ELEMENT, "NativeActionElement", "A call into the host app (official builder only).",
     data: req("data", Ty::Object(&NATIVE_ACTION_DATA), ""));
 
@@ -387,22 +487,66 @@ pub static HSL_ELEMENT: Union = Union {
     name: "HslElement",
     tag: "type",
     variants: &[
-        Variant { tag: "TEXT", object: &TEXT_ELEMENT, deprecated: false },
-        Variant { tag: "BUTTON", object: &BUTTON_ELEMENT, deprecated: false },
-        Variant { tag: "CAROUSEL", object: &CAROUSEL_ELEMENT, deprecated: false },
-        Variant { tag: "SYSTEM", object: &SYSTEM_ELEMENT, deprecated: false },
-        Variant { tag: "FORM", object: &FORM_ELEMENT, deprecated: false },
-        Variant { tag: "SILENT", object: &SILENT_ELEMENT, deprecated: false },
-        Variant { tag: "NATIVE_ACTION", object: &NATIVE_ACTION_ELEMENT, deprecated: false },
-        Variant { tag: "RECEIPT", object: &RECEIPT_ELEMENT, deprecated: false },
-        Variant { tag: "TAB_LIST", object: &TAB_LIST_ELEMENT, deprecated: false },
+        Variant {
+            tag: "TEXT",
+            object: &TEXT_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "BUTTON",
+            object: &BUTTON_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "CAROUSEL",
+            object: &CAROUSEL_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "SYSTEM",
+            object: &SYSTEM_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "FORM",
+            object: &FORM_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "SILENT",
+            object: &SILENT_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "NATIVE_ACTION",
+            object: &NATIVE_ACTION_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "RECEIPT",
+            object: &RECEIPT_ELEMENT,
+            deprecated: false,
+        },
+        Variant {
+            tag: "TAB_LIST",
+            object: &TAB_LIST_ELEMENT,
+            deprecated: false,
+        },
     ],
     common: &[
-        opt("text", Ty::String, "What the chat bubble shows; missing in some elements."),
+        opt(
+            "text",
+            Ty::String,
+            "What the chat bubble shows; missing in some elements.",
+        ),
         opt("isNew", Ty::Bool, "Seen in the wild."),
         opt("voice_text", Ty::String, "Spoken when text-to-speech is on."),
         opt("mic_auto_open", Ty::Bool, "Opens the microphone after the message."),
-        opt("builder_metadata_subtype", Ty::String, "Set by the platform's bot builder."),
+        opt(
+            "builder_metadata_subtype",
+            Ty::String,
+            "Set by the platform's bot builder.",
+        ),
     ],
     common_name: "ElementBase",
     common_doc: "What every HSL element may carry besides `type` and `data`.",
@@ -415,35 +559,48 @@ pub static HSL_ELEMENT: Union = Union {
 
 pub static MESSAGE: Object = Object {
     name: "Message",
+    open: false,
     doc: "",
     fields: &[
         req("id", Ty::Id, "Numeric, increasing: the ordering and idempotency key."),
-        req("body", Ty::Body, "An HSL element. A plain-string body becomes a TEXT element."),
+        req(
+            "body",
+            Ty::Body,
+            "An HSL element. A plain-string body becomes a TEXT element.",
+        ),
     ],
 };
 
 pub static MESSAGE_EVENT: Object = Object {
     name: "MessageEvent",
+    open: false,
     doc: "A bot or agent sent a message to the user.",
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 pub static CHAT_PINNED_EVENT: Object = Object {
     name: "ChatPinnedEvent",
+    open: false,
     doc: "A chat was assigned to a human agent; the body is a SYSTEM element.",
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 pub static CHAT_COMPLETE_EVENT: Object = Object {
     name: "ChatCompleteEvent",
+    open: false,
     doc: "A chat was marked complete. Deprecated by the platform in favour of `webhook_conversation_complete`.",
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 
 pub static FOLLOW_UP_DETAILS: Object = Object {
     name: "FollowUpDetails",
+    open: false,
     doc: "`{}` when there is no follow-up.",
     fields: &[
         opt("follow_up_timestamp", Ty::Integer, "Epoch seconds."),
-        opt("send_to", Ty::IntEnum(&[(1, "expert"), (2, "user"), (3, "both")]), "1 expert, 2 user, 3 both."),
+        opt(
+            "send_to",
+            Ty::IntEnum(&[(1, "expert"), (2, "user"), (3, "both")]),
+            "1 expert, 2 user, 3 both.",
+        ),
         opt("expert_name", Ty::String, ""),
         opt("comment", Ty::String, ""),
         opt("team_id", Ty::Integer, ""),
@@ -452,40 +609,79 @@ pub static FOLLOW_UP_DETAILS: Object = Object {
 
 pub static CLOSING_CATEGORIES: Object = Object {
     name: "ClosingCategories",
+    open: false,
     doc: "Why the conversation was closed (note the camelCase `subReason`).",
-    fields: &[opt("reason", Ty::String, ""), opt("subReason", Ty::String, ""), opt("comment", Ty::String, "")],
+    fields: &[
+        opt("reason", Ty::String, ""),
+        opt("subReason", Ty::String, ""),
+        opt("comment", Ty::String, ""),
+    ],
 };
 
 const FREE_FORM_TY: Ty = Ty::Map(&Ty::Any);
 
 pub static CONVERSATION_DATA: Object = Object {
     name: "ConversationData",
+    open: false,
     doc: "",
     fields: &[
-        opt("conversation_no", Ty::Loose(Loose::StringOrInteger), "A string; an integer becomes its decimal string."),
+        opt(
+            "conversation_no",
+            Ty::Loose(Loose::StringOrInteger),
+            "A string; an integer becomes its decimal string.",
+        ),
         opt("collection_id", Ty::String, "Added late 2020."),
         opt("conversation_identifier", Ty::String, "Added late 2020."),
         deprecated("chat_link", Ty::String, "Deprecated: use `complete_chat_link`."),
         opt("complete_chat_link", Ty::String, "Added late 2020."),
-        opt("completion_type", Ty::Enum(&["gogo", "agent", "autocomplete"]), "Who completed the conversation."),
-        opt("completion_by", Ty::String, "The state before completion, e.g. `Waiting for User`."),
+        opt(
+            "completion_type",
+            Ty::Enum(&["gogo", "agent", "autocomplete"]),
+            "Who completed the conversation.",
+        ),
+        opt(
+            "completion_by",
+            Ty::String,
+            "The state before completion, e.g. `Waiting for User`.",
+        ),
         opt(
             "closing_categories",
             Ty::Loose(Loose::ClosingCategories),
             "An object; a plain string before Aug 2019 (kept as it is).",
         ),
-        opt("conversation_details", FREE_FORM_TY, "Set by the bot; values meant to be strings."),
-        opt("user_details", FREE_FORM_TY, "Set by the bot; values meant to be strings."),
-        legacy("conversation_data", FREE_FORM_TY, "Name of `conversation_details` before Feb 2020."),
-        legacy("permanent_user_data", FREE_FORM_TY, "Name of `user_details` before Feb 2020."),
+        opt(
+            "conversation_details",
+            FREE_FORM_TY,
+            "Set by the bot; values meant to be strings.",
+        ),
+        opt(
+            "user_details",
+            FREE_FORM_TY,
+            "Set by the bot; values meant to be strings.",
+        ),
+        legacy(
+            "conversation_data",
+            FREE_FORM_TY,
+            "Name of `conversation_details` before Feb 2020.",
+        ),
+        legacy(
+            "permanent_user_data",
+            FREE_FORM_TY,
+            "Name of `user_details` before Feb 2020.",
+        ),
     ],
 };
 
 pub static CONVERSATION_COMPLETE_EVENT: Object = Object {
     name: "ConversationCompleteEvent",
+    open: false,
     doc: "A conversation was marked complete by an agent or a bot. Carries no `message`.",
     fields: &[
-        opt("follow_up_details", Ty::Object(&FOLLOW_UP_DETAILS), "`{}` when there is no follow-up."),
+        opt(
+            "follow_up_details",
+            Ty::Object(&FOLLOW_UP_DETAILS),
+            "`{}` when there is no follow-up.",
+        ),
         req("data", Ty::Object(&CONVERSATION_DATA), ""),
     ],
 };
@@ -508,8 +704,16 @@ pub static EVENT: Union = Union {
 };
 
 const ENVELOPE_FIELDS: [Field; 6] = [
-    req("version", Ty::String, "Webhook format version, \"1.0\" in every known payload."),
-    req("timestamp", Ty::String, "ISO-8601 time the platform created the request, e.g. 2019-07-03T11:42:44.077Z."),
+    req(
+        "version",
+        Ty::String,
+        "Webhook format version, \"1.0\" in every known payload.",
+    ),
+    req(
+        "timestamp",
+        Ty::String,
+        "ISO-8601 time the platform created the request, e.g. 2019-07-03T11:42:44.077Z.",
+    ),
     req(
         "business_id",
         Ty::Loose(Loose::IntegerOrNumericString),

@@ -1,9 +1,9 @@
 //! What validation found, and its JSON encoding for the JS side.
 
 use crate::issue::Issue;
-use std::fmt::Write;
 use crate::model;
 use crate::validate::{validate, Options};
+use std::fmt::Write;
 
 /// A lossless normalisation to apply to the value `JSON.parse` builds: set `path` to `value`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,7 +253,12 @@ mod tests {
         report.locate(src.as_bytes());
         for issue in &report.errors {
             let (line, column) = line_column(src.as_bytes(), issue.offset.unwrap_or(0) as usize);
-            assert_eq!((issue.line, issue.column), (Some(line), Some(column)), "offset {:?}", issue.offset);
+            assert_eq!(
+                (issue.line, issue.column),
+                (Some(line), Some(column)),
+                "offset {:?}",
+                issue.offset
+            );
         }
     }
 }

@@ -161,17 +161,18 @@ pub fn body_not_raw_message() -> &'static str {
 
 /// Verifies `header` (the `X-Hub-Signature` value) against `body` with any of `secrets`.
 pub fn verify(body: &[u8], header: Option<&str>, secrets: &[&str]) -> Verdict {
-    let header =
-        match header.map(str::trim) {
-            None | Some("") => return Verdict::fail(
+    let header = match header.map(str::trim) {
+        None | Some("") => {
+            return Verdict::fail(
                 Reason::MissingHeader,
                 "the X-Hub-Signature header is missing or empty: the request was not signed by \
                  the platform (or a proxy dropped the header)"
                     .into(),
                 None,
-            ),
-            Some(h) => h,
-        };
+            )
+        }
+        Some(h) => h,
+    };
     let (algorithm, expected) = match parse_header(header) {
         Ok(pair) => pair,
         Err(v) => return v,
@@ -329,7 +330,10 @@ fn parse_header(header: &str) -> Result<(Algorithm, Vec<u8>), Verdict> {
         return Err(if looks_like_name {
             Verdict::fail(
                 Reason::UnsupportedAlgorithm,
-                format!("the X-Hub-Signature header uses the algorithm {}; only sha1 and sha256 are supported", shown(name)),
+                format!(
+                    "the X-Hub-Signature header uses the algorithm {}; only sha1 and sha256 are supported",
+                    shown(name)
+                ),
                 None,
             )
         } else {
@@ -346,10 +350,7 @@ fn parse_header(header: &str) -> Result<(Algorithm, Vec<u8>), Verdict> {
     if digest.is_empty() {
         return Err(Verdict::fail(
             Reason::MalformedHeader,
-            format!(
-                "the X-Hub-Signature header has an empty {} digest",
-                algorithm.prefix()
-            ),
+            format!("the X-Hub-Signature header has an empty {} digest", algorithm.prefix()),
             Some(algorithm),
         ));
     }
@@ -473,12 +474,7 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -489,11 +485,7 @@ mod tests {
         const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..=chunk.len() {
                 out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -600,21 +592,11 @@ mod tests {
     #[test]
     fn malformed_header() {
         let bare = hex_of(&sign(BODY, "k", Algorithm::Sha1)).to_string();
-        for h in [
-            "sha1",
-            "sha1=",
-            "sha1=xyz",
-            "sha1=abcd",
-            "=abc",
-            "sha 1=abc",
-            &bare,
-        ] {
+        for h in ["sha1", "sha1=", "sha1=xyz", "sha1=abcd", "=abc", "sha 1=abc", &bare] {
             let v = verify(BODY, Some(h), &["k"]);
             assert_eq!(v.reason, Some(Reason::MalformedHeader), "{h}: {v:?}");
         }
-        assert!(verify(BODY, Some(&bare), &["k"])
-            .message
-            .contains("bare digest"));
+        assert!(verify(BODY, Some(&bare), &["k"]).message.contains("bare digest"));
         // A sha256-length digest under a sha1 prefix.
         let h256 = sign(BODY, "k", Algorithm::Sha256);
         let swapped = format!("sha1={}", hex_of(&h256));
@@ -643,10 +625,7 @@ mod tests {
     fn no_secret() {
         let h = sign(BODY, "k", Algorithm::Sha1);
         assert_eq!(verify(BODY, Some(&h), &[]).reason, Some(Reason::NoSecret));
-        assert_eq!(
-            verify(BODY, Some(&h), &["", ""]).reason,
-            Some(Reason::NoSecret)
-        );
+        assert_eq!(verify(BODY, Some(&h), &["", ""]).reason, Some(Reason::NoSecret));
     }
 
     #[test]
@@ -656,10 +635,7 @@ mod tests {
         assert_eq!(v.reason, Some(Reason::DigestMismatch));
         let mut tampered = BODY.to_vec();
         tampered.push(b' ');
-        assert_eq!(
-            verify(&tampered, Some(&h), &["k"]).reason,
-            Some(Reason::DigestMismatch)
-        );
+        assert_eq!(verify(&tampered, Some(&h), &["k"]).reason, Some(Reason::DigestMismatch));
         assert!(verify(&tampered, Some(&h), &["a", "b"])
             .message
             .contains("any of the 2"));
@@ -682,10 +658,7 @@ mod tests {
 
     #[test]
     fn reason_codes_are_stable() {
-        let codes: Vec<_> = Reason::ALL
-            .iter()
-            .map(|r| (r.abi_code(), r.code()))
-            .collect();
+        let codes: Vec<_> = Reason::ALL.iter().map(|r| (r.abi_code(), r.code())).collect();
         assert_eq!(
             codes,
             vec![

@@ -78,6 +78,9 @@ fn interface(out: &mut String, o: &Object, extends: Option<&str>, tag: Option<(&
         let _ = writeln!(out, "  {key}: {};", string_literal(value));
     }
     fields(out, o.fields);
+    if o.open {
+        out.push_str("  /** Keys the platform uses beyond the documented ones. */\n  [key: string]: unknown;\n");
+    }
     let _ = writeln!(out, "}}\n");
 }
 
@@ -157,8 +160,12 @@ pub fn declarations() -> String {
 
     // Objects other than the union variants, then the unions.
     let objects = reachable_objects();
-    let variant_names: Vec<&str> =
-        EVENT.variants.iter().chain(HSL_ELEMENT.variants).map(|v| v.object.name).collect();
+    let variant_names: Vec<&str> = EVENT
+        .variants
+        .iter()
+        .chain(HSL_ELEMENT.variants)
+        .map(|v| v.object.name)
+        .collect();
     for o in objects.iter().filter(|o| !variant_names.contains(&o.name)) {
         interface(&mut out, o, None, None, false);
     }
@@ -167,7 +174,11 @@ pub fn declarations() -> String {
     union(&mut out, &HSL_ELEMENT);
 
     for (map, u) in [("EventMap", &EVENT), ("ElementMap", &HSL_ELEMENT)] {
-        let _ = writeln!(out, "/** Each known `{}` and its type. */\nexport interface {map} {{", u.tag);
+        let _ = writeln!(
+            out,
+            "/** Each known `{}` and its type. */\nexport interface {map} {{",
+            u.tag
+        );
         for v in u.variants {
             let _ = writeln!(out, "  {}: {};", v.tag, v.object.name);
         }
@@ -176,7 +187,11 @@ pub fn declarations() -> String {
     out.push_str("export type EventName = keyof EventMap;\nexport type HslType = keyof ElementMap;\n\n");
 
     let codes: Vec<String> = Code::ALL.iter().map(|c| string_literal(c.as_str())).collect();
-    let _ = writeln!(out, "/** Stable, machine-readable issue codes. */\nexport type IssueCode =\n  | {};\n", codes.join("\n  | "));
+    let _ = writeln!(
+        out,
+        "/** Stable, machine-readable issue codes. */\nexport type IssueCode =\n  | {};\n",
+        codes.join("\n  | ")
+    );
     out.push_str(
         "/** One problem found in a payload. Plain and JSON-serialisable. */\n\
          export interface Issue {\n  \
@@ -196,9 +211,21 @@ pub fn declarations() -> String {
          offset?: number;\n}\n\n",
     );
 
-    let _ = writeln!(out, "export declare const EVENT_NAMES: readonly {};", tuple(model::event_names()));
-    let _ = writeln!(out, "export declare const DEPRECATED_EVENT_NAMES: readonly {};", tuple(model::deprecated_event_names()));
-    let _ = writeln!(out, "export declare const HSL_TYPES: readonly {};", tuple(model::hsl_types()));
+    let _ = writeln!(
+        out,
+        "export declare const EVENT_NAMES: readonly {};",
+        tuple(model::event_names())
+    );
+    let _ = writeln!(
+        out,
+        "export declare const DEPRECATED_EVENT_NAMES: readonly {};",
+        tuple(model::deprecated_event_names())
+    );
+    let _ = writeln!(
+        out,
+        "export declare const HSL_TYPES: readonly {};",
+        tuple(model::hsl_types())
+    );
     let _ = writeln!(out, "export declare const ISSUE_CODES: readonly IssueCode[];");
     out
 }

@@ -25,7 +25,12 @@ pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 
 impl Default for Options {
     fn default() -> Options {
-        Options { lenient: false, trusted_utf8: false, max_depth: DEFAULT_MAX_DEPTH, max_bytes: DEFAULT_MAX_BYTES }
+        Options {
+            lenient: false,
+            trusted_utf8: false,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -55,7 +60,9 @@ fn cap_issues(list: &mut Vec<Issue>, what: &str) {
     if list.len() > MAX_ISSUES {
         list.truncate(MAX_ISSUES);
         if let Some(last) = list.last_mut() {
-            last.message.push_str(&format!(" (only the first {MAX_ISSUES} {what} are listed; there are more)"));
+            last.message.push_str(&format!(
+                " (only the first {MAX_ISSUES} {what} are listed; there are more)"
+            ));
         }
     }
 }
@@ -67,7 +74,11 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
         let mut issue = Issue::new(
             Code::TooLarge,
             String::new(),
-            format!("the payload is {} bytes, more than the limit of {} bytes", input.len(), options.max_bytes),
+            format!(
+                "the payload is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                options.max_bytes
+            ),
         );
         issue.expected = Some(format!("at most {} bytes", options.max_bytes));
         issue.received = Some(format!("{} bytes", input.len()));
@@ -82,7 +93,10 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
             let mut issue = Issue::new(
                 Code::Syntax,
                 String::new(),
-                format!("the body is not UTF-8 text: invalid byte sequence at byte {}", e.valid_up_to()),
+                format!(
+                    "the body is not UTF-8 text: invalid byte sequence at byte {}",
+                    e.valid_up_to()
+                ),
             );
             issue.offset = Some(e.valid_up_to() as u32);
             report.errors.push(issue);
@@ -95,7 +109,11 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
     if body_start > 0 {
         reader.pos = body_start;
         report.blanks.push((0, BOM.len()));
-        let mut issue = Issue::new(Code::ByteOrderMark, String::new(), "a UTF-8 byte-order mark precedes the JSON; ignored".into());
+        let mut issue = Issue::new(
+            Code::ByteOrderMark,
+            String::new(),
+            "a UTF-8 byte-order mark precedes the JSON; ignored".into(),
+        );
         issue.offset = Some(0);
         report.warnings.push(issue);
     }
@@ -129,8 +147,16 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
     match outcome {
         Ok(()) => {
             for (code, at) in notes {
-                let what = if code == Code::Comment { "a comment" } else { "a trailing comma" };
-                let mut issue = Issue::new(code, String::new(), format!("{what}, which strict JSON does not allow (accepted in lenient mode)"));
+                let what = if code == Code::Comment {
+                    "a comment"
+                } else {
+                    "a trailing comma"
+                };
+                let mut issue = Issue::new(
+                    code,
+                    String::new(),
+                    format!("{what}, which strict JSON does not allow (accepted in lenient mode)"),
+                );
                 issue.offset = Some(at as u32);
                 push_capped(&mut report.warnings, issue);
             }
@@ -140,7 +166,10 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
             if fatal.code == Code::TooDeep {
                 // Deep input may also be broken: a syntax error is the more useful answer.
                 if let Err(syntax) = check_syntax(input.get(body_start..).unwrap_or_default(), options.lenient) {
-                    *fatal = Fatal { offset: syntax.offset + body_start, ..*syntax };
+                    *fatal = Fatal {
+                        offset: syntax.offset + body_start,
+                        ..*syntax
+                    };
                 }
             }
             // Nothing found before a fatal problem is trustworthy enough to report beside it.
@@ -148,7 +177,15 @@ pub fn validate(input: &[u8], options: &Options) -> Report {
             report.warnings.retain(|w| w.code == Code::ByteOrderMark);
             report.patches.clear();
             report.blanks.clear();
-            let mut issue = Issue::new(fatal.code, if fatal.code == Code::Syntax { String::new() } else { pointer }, fatal.message);
+            let mut issue = Issue::new(
+                fatal.code,
+                if fatal.code == Code::Syntax {
+                    String::new()
+                } else {
+                    pointer
+                },
+                fatal.message,
+            );
             issue.offset = Some(fatal.offset as u32);
             report.errors.push(issue);
         }
@@ -168,8 +205,11 @@ fn sort_by_offset(issues: &mut Vec<Issue>) {
     if issues.windows(2).all(|w| matches!(w, [a, b] if a.offset <= b.offset)) {
         return;
     }
-    let mut keyed: Vec<(Option<u32>, usize, Issue)> =
-        std::mem::take(issues).into_iter().enumerate().map(|(i, issue)| (issue.offset, i, issue)).collect();
+    let mut keyed: Vec<(Option<u32>, usize, Issue)> = std::mem::take(issues)
+        .into_iter()
+        .enumerate()
+        .map(|(i, issue)| (issue.offset, i, issue))
+        .collect();
     // (offset, original index) keys are unique, so an unstable sort keeps equal offsets in order.
     keyed.sort_unstable_by_key(|(offset, index, _)| (*offset, *index));
     issues.extend(keyed.into_iter().map(|(_, _, issue)| issue));
@@ -332,8 +372,11 @@ impl<'a, 'r> Validator<'a, 'r> {
     /// says: "<place> must be <expected>, but is <found>", `found` given the rendered value.
     fn reject(&mut self, code: Code, at: usize, kind: Kind, expected: &str, found: impl FnOnce(&str) -> String) {
         let received = self.received(at, kind);
-        let mut issue =
-            self.issue(code, at, format!("{} must be {expected}, but is {}", self.place(), found(&received)));
+        let mut issue = self.issue(
+            code,
+            at,
+            format!("{} must be {expected}, but is {}", self.place(), found(&received)),
+        );
         issue.expected = Some(expected.to_string());
         issue.received = Some(received);
         self.error(issue);
@@ -413,7 +456,10 @@ impl<'a, 'r> Validator<'a, 'r> {
         self.warn(
             Code::UnsafeInteger,
             at,
-            format!("{} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)", self.place()),
+            format!(
+                "{} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)",
+                self.place()
+            ),
         );
     }
 
@@ -421,7 +467,10 @@ impl<'a, 'r> Validator<'a, 'r> {
         let issue = self.issue(
             Code::DuplicateKey,
             at,
-            format!("{} appears more than once in its object; parsers disagree on which copy wins", self.place()),
+            format!(
+                "{} appears more than once in its object; parsers disagree on which copy wins",
+                self.place()
+            ),
         );
         self.error(issue);
     }
@@ -434,9 +483,13 @@ impl<'a, 'r> Validator<'a, 'r> {
             if id {
                 self.keep_exact(n.raw, at);
             } else {
-                self.reject(Code::UnsafeInteger, at, Kind::Number, "an integer within ±(2^53 − 1)", |received| {
-                    format!("{received}, which JavaScript numbers cannot hold exactly")
-                });
+                self.reject(
+                    Code::UnsafeInteger,
+                    at,
+                    Kind::Number,
+                    "an integer within ±(2^53 − 1)",
+                    |received| format!("{received}, which JavaScript numbers cannot hold exactly"),
+                );
             }
         }
         Ok(())
@@ -510,7 +563,11 @@ impl<'a, 'r> Validator<'a, 'r> {
                 if resolved {
                     self.any(kind)?;
                 } else {
-                    let tag = if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) };
+                    let tag = if kind == Kind::String {
+                        Ok(self.r.string()?)
+                    } else {
+                        Err(kind)
+                    };
                     match self.resolve(u, (tag, tag_at)) {
                         Some(variant_fields) => {
                             fields = variant_fields;
@@ -586,7 +643,14 @@ impl<'a, 'r> Validator<'a, 'r> {
                 if key.is(tag) {
                     let kind = self.r.kind()?;
                     let at = self.r.pos;
-                    return Ok(Some((if kind == Kind::String { Ok(self.r.string()?) } else { Err(kind) }, at)));
+                    return Ok(Some((
+                        if kind == Kind::String {
+                            Ok(self.r.string()?)
+                        } else {
+                            Err(kind)
+                        },
+                        at,
+                    )));
                 }
                 self.r.skip_value()?;
             }
@@ -611,12 +675,18 @@ impl<'a, 'r> Validator<'a, 'r> {
         if variant.deprecated {
             let depth = self.path.len();
             if !matches!(self.path.last(), Some(Seg::Key(k)) if k.is(u.tag)) {
-                self.path.push(Seg::Key(Str { raw: u.tag.as_bytes(), escaped: false }));
+                self.path.push(Seg::Key(Str {
+                    raw: u.tag.as_bytes(),
+                    escaped: false,
+                }));
             }
             self.warn(
                 Code::Deprecated,
                 tag_at,
-                format!("the {} event is deprecated by the platform in favour of webhook_conversation_complete", variant.tag),
+                format!(
+                    "the {} event is deprecated by the platform in favour of webhook_conversation_complete",
+                    variant.tag
+                ),
             );
             self.path.truncate(depth);
         }
@@ -631,7 +701,11 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn union(&mut self, u: &'static Union, at: usize) -> Step {
         // What to roll back if the object turns out to be an unknown member.
         let (depth, notes, blanks) = (self.r.depth, self.r.notes.len(), self.r.blanks.len());
-        let (errors, warnings, patches) = (self.report.errors.len(), self.report.warnings.len(), self.report.patches.len());
+        let (errors, warnings, patches) = (
+            self.report.errors.len(),
+            self.report.warnings.len(),
+            self.report.patches.len(),
+        );
         let path = self.path.len();
         let tag = match self.fields(&[], u.common, Some(u), at)? {
             Resolved::Done => return Ok(()),
@@ -685,14 +759,20 @@ impl<'a, 'r> Validator<'a, 'r> {
                         self.warn(
                             Code::UnsafeInteger,
                             at,
-                            format!("{} is the string \"{number}\", beyond 2^53 − 1: kept as the string", self.place()),
+                            format!(
+                                "{} is the string \"{number}\", beyond 2^53 − 1: kept as the string",
+                                self.place()
+                            ),
                         );
                     }
                     Some(number) => {
                         self.warn(
                             Code::LooseType,
                             at,
-                            format!("{} is the string \"{number}\"; converted to the number {number}", self.place()),
+                            format!(
+                                "{} is the string \"{number}\"; converted to the number {number}",
+                                self.place()
+                            ),
                         );
                         self.patch(number);
                     }
@@ -718,10 +798,19 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let value = s.decode().to_ascii_lowercase();
                 if value == "true" || value == "false" {
                     let received = self.received(at, kind);
-                    self.warn(Code::LooseType, at, format!("{} is the string {received}; converted to the boolean {value}", self.place()));
+                    self.warn(
+                        Code::LooseType,
+                        at,
+                        format!(
+                            "{} is the string {received}; converted to the boolean {value}",
+                            self.place()
+                        ),
+                    );
                     self.patch(value);
                 } else {
-                    self.reject(Code::InvalidType, at, kind, "a boolean", |received| format!("the string {received}"));
+                    self.reject(Code::InvalidType, at, kind, "a boolean", |received| {
+                        format!("the string {received}")
+                    });
                 }
                 Ok(())
             }
@@ -735,7 +824,11 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Loose::Flag, Kind::Bool) => {
                 let value = self.r.literal()?;
                 let number = if value { "1" } else { "0" };
-                self.warn(Code::LooseType, at, format!("{} is the boolean {value}; converted to {number}", self.place()));
+                self.warn(
+                    Code::LooseType,
+                    at,
+                    format!("{} is the boolean {value}; converted to {number}", self.place()),
+                );
                 self.patch(number.into());
                 Ok(())
             }
@@ -745,7 +838,14 @@ impl<'a, 'r> Validator<'a, 'r> {
                     let digits = String::from_utf8_lossy(n.raw).into_owned();
                     let mut value = String::new();
                     push_json_string(&mut value, &digits);
-                    self.warn(Code::LooseType, at, format!("{} is the number {digits}; converted to the string \"{digits}\"", self.place()));
+                    self.warn(
+                        Code::LooseType,
+                        at,
+                        format!(
+                            "{} is the number {digits}; converted to the string \"{digits}\"",
+                            self.place()
+                        ),
+                    );
                     self.patch(value);
                 } else {
                     self.reject(Code::InvalidType, at, kind, "a string (or an integer)", str::to_string);
@@ -755,7 +855,14 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Loose::ClosingCategories, Kind::Object) => self.object(CLOSING_CATEGORIES.fields, &[], at),
             (Loose::ClosingCategories, Kind::String) => {
                 self.r.string()?;
-                self.warn(Code::LegacyShape, at, format!("{} is a plain string (the shape before Aug 2019); kept as it is", self.place()));
+                self.warn(
+                    Code::LegacyShape,
+                    at,
+                    format!(
+                        "{} is a plain string (the shape before Aug 2019); kept as it is",
+                        self.place()
+                    ),
+                );
                 Ok(())
             }
             _ => self.wrong_type(expected(&Ty::Loose(loose)), kind, at),
@@ -775,9 +882,14 @@ impl<'a, 'r> Validator<'a, 'r> {
                     self.warn(
                         Code::LegacyShape,
                         at,
-                        format!("{} is a plain string (the 2018 shape); represented as a TEXT element", self.place()),
+                        format!(
+                            "{} is a plain string (the 2018 shape); represented as a TEXT element",
+                            self.place()
+                        ),
                     );
-                    self.patch(format!("{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"));
+                    self.patch(format!(
+                        "{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"
+                    ));
                     Ok(())
                 }
             }
@@ -810,7 +922,10 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let issue = self.issue(
                     Code::LooseType,
                     at,
-                    format!("{} is an HSL element serialised as a JSON string; parsed into the element", self.place()),
+                    format!(
+                        "{} is an HSL element serialised as a JSON string; parsed into the element",
+                        self.place()
+                    ),
                 );
                 self.report.warnings.insert(first_warning, issue);
             }
@@ -821,7 +936,11 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let mut issue = self.issue(
                     Code::InvalidValue,
                     at,
-                    format!("{} is a string that looks like a serialised HSL element but is not valid JSON: {}", self.place(), fatal.message),
+                    format!(
+                        "{} is a string that looks like a serialised HSL element but is not valid JSON: {}",
+                        self.place(),
+                        fatal.message
+                    ),
                 );
                 issue.expected = Some("an HSL element".into());
                 self.error(issue);
@@ -874,7 +993,11 @@ fn numeric_string(s: &Str, integer_only: bool) -> Option<String> {
 }
 
 fn number_is_unsafe(text: &str) -> bool {
-    crate::json::Num { raw: text.as_bytes(), plain_integer: true }.is_unsafe_integer()
+    crate::json::Num {
+        raw: text.as_bytes(),
+        plain_integer: true,
+    }
+    .is_unsafe_integer()
 }
 
 /// What a type expects, for messages.

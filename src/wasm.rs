@@ -59,7 +59,9 @@ pub fn hw_output_len() -> u32 {
 
 #[wasm_bindgen]
 pub fn hw_validate(len: u32, flags: u32, max_depth: u32) -> u32 {
-    with_buffers(0, |b| crate::report::run_for_js(&mut b.input, len, flags, max_depth, &mut b.output))
+    with_buffers(0, |b| {
+        crate::report::run_for_js(&mut b.input, len, flags, max_depth, &mut b.output)
+    })
 }
 
 /// Test hook: traps on purpose, so the JS side's recovery after a trap can be tested.

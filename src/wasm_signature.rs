@@ -83,12 +83,8 @@ pub fn hw_sign(body_len: u32, aux_len: u32, algorithm: u32) -> u32 {
     crate::wasm::with_buffers(0, |b| {
         b.output.clear();
         let body = b.input.get(..body_len as usize);
-        let secret = b
-            .aux
-            .get(..aux_len as usize)
-            .and_then(|s| std::str::from_utf8(s).ok());
-        let (Some(body), Some(secret), Some(alg)) = (body, secret, Algorithm::from_code(algorithm))
-        else {
+        let secret = b.aux.get(..aux_len as usize).and_then(|s| std::str::from_utf8(s).ok());
+        let (Some(body), Some(secret), Some(alg)) = (body, secret, Algorithm::from_code(algorithm)) else {
             return 0;
         };
         let header = sign(body, secret, alg);

@@ -12,7 +12,13 @@ fn check(text: &str) -> Report {
 }
 
 fn lenient(text: &str) -> Report {
-    validate(text.as_bytes(), &Options { lenient: true, ..Default::default() })
+    validate(
+        text.as_bytes(),
+        &Options {
+            lenient: true,
+            ..Default::default()
+        },
+    )
 }
 
 fn codes(issues: &[Issue]) -> Vec<(&'static str, &str)> {
@@ -80,7 +86,11 @@ fn unknown_events_keep_everything_and_are_never_errors() {
     // Common fields read before the name are checked on the assumption of a known event; an
     // unknown name found later undoes that, patches and warnings included.
     let r = check(r#"{"business_id":"343","user":{"auth_id":7},"event_name":"future_event","n":12345678901234567890}"#);
-    assert!(r.errors.is_empty() && r.event_name.as_deref() == Some("future_event"), "{:?}", r.errors);
+    assert!(
+        r.errors.is_empty() && r.event_name.as_deref() == Some("future_event"),
+        "{:?}",
+        r.errors
+    );
     assert_eq!(codes(&r.warnings), vec![("unsafe_integer", "/n")]);
     assert_eq!(r.patches.len(), 1);
     // The same for an unknown HSL type whose `text` comes first.
@@ -110,8 +120,13 @@ fn every_hsl_type_validates() {
 
 #[test]
 fn hsl_types_are_checked_against_their_own_shape() {
-    let r = check(&message_with(r#"{"text":"Hi","type":"TEXT","data":{"quick_replies":"none"}}"#));
-    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/quick_replies")]);
+    let r = check(&message_with(
+        r#"{"text":"Hi","type":"TEXT","data":{"quick_replies":"none"}}"#,
+    ));
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_type", "/message/body/data/quick_replies")]
+    );
     let r = check(&message_with(r#"{"text":"Hi","type":"BUTTON","data":{}}"#));
     assert_eq!(codes(&r.errors), vec![("missing_field", "/message/body/data/items")]);
     let r = check(&message_with(r#"{"type":"NATIVE_ACTION","data":{"method":5}}"#));
@@ -126,8 +141,15 @@ fn hsl_types_are_checked_against_their_own_shape() {
 fn one_issue_per_problem_no_cascade() {
     let text = r#"{"version":"1.0","timestamp":"t","business_id":"abc","event_name":"message","user":{"auth_id":"u"},"message":{"body":{"type":"TEXT","data":{"quick_replies":[]}}}}"#;
     let r = check(text);
-    assert_eq!(codes(&r.errors), vec![("invalid_type", "/business_id"), ("missing_field", "/message/id")]);
-    let bad = r.errors.first().cloned().unwrap_or_else(|| Issue::new(Code::Syntax, String::new(), String::new()));
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_type", "/business_id"), ("missing_field", "/message/id")]
+    );
+    let bad = r
+        .errors
+        .first()
+        .cloned()
+        .unwrap_or_else(|| Issue::new(Code::Syntax, String::new(), String::new()));
     assert_eq!(bad.received.as_deref(), Some("\"abc\""));
     assert_eq!(bad.expected.as_deref(), Some("an integer"));
     assert!(bad.message.contains("/business_id") && bad.message.contains("integer"));
@@ -146,7 +168,8 @@ fn loose_forms_are_normalised_and_reported() {
         (r#""-12""#, "/business_id", "-12"),
     ];
     for (value, path, patched) in cases {
-        let text = fixture("message_text.json").replacen("\"business_id\": 343", &format!("\"business_id\": {value}"), 1);
+        let text =
+            fixture("message_text.json").replacen("\"business_id\": 343", &format!("\"business_id\": {value}"), 1);
         let r = check(&text);
         assert!(r.is_valid(), "{value}: {:?}", r.errors);
         if path.is_empty() {
@@ -156,22 +179,40 @@ fn loose_forms_are_normalised_and_reported() {
             assert!(r.patches.is_empty());
         } else {
             assert_eq!(codes(&r.warnings), vec![("loose_type", path)]);
-            assert_eq!(r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())), Some(("business_id".into(), patched.into())));
+            assert_eq!(
+                r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())),
+                Some(("business_id".into(), patched.into()))
+            );
         }
     }
 
-    let actionable = |extra: &str| message_with(&format!(r#"{{"type":"BUTTON","data":{{"items":[{{"actionable_text":"a",{extra}}}]}}}}"#));
+    let actionable = |extra: &str| {
+        message_with(&format!(
+            r#"{{"type":"BUTTON","data":{{"items":[{{"actionable_text":"a",{extra}}}]}}}}"#
+        ))
+    };
     let r = check(&actionable(r#""location_required":"false""#));
-    assert_eq!(codes(&r.warnings), vec![("loose_type", "/message/body/data/items/0/location_required")]);
+    assert_eq!(
+        codes(&r.warnings),
+        vec![("loose_type", "/message/body/data/items/0/location_required")]
+    );
     assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("false"));
     let r = check(&actionable(r#""is_default":true"#));
     assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1"));
     let r = check(&actionable(r#""is_default":2"#));
-    assert_eq!(codes(&r.errors), vec![("invalid_value", "/message/body/data/items/0/is_default")]);
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_value", "/message/body/data/items/0/is_default")]
+    );
     let r = check(&actionable(r#""location_required":"maybe""#));
-    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/items/0/location_required")]);
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_type", "/message/body/data/items/0/location_required")]
+    );
 
-    let r = check(&message_with(r#"{"type":"CAROUSEL","data":{"image_aspect_ratio":"1000.1","items":[]}}"#));
+    let r = check(&message_with(
+        r#"{"type":"CAROUSEL","data":{"image_aspect_ratio":"1000.1","items":[]}}"#,
+    ));
     assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1000.1"));
 
     let agent = fixture("chat_pinned.json").replace(r#""is_automated":false"#, r#""is_automated":"True""#);
@@ -182,7 +223,8 @@ fn loose_forms_are_normalised_and_reported() {
     let platform = fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"14""#);
     let r = check(&platform);
     assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("14"));
-    let placeholder = fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"<DEVICE_PLATFORM>""#);
+    let placeholder =
+        fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"<DEVICE_PLATFORM>""#);
     let r = check(&placeholder);
     assert!(r.is_valid() && r.patches.is_empty());
     assert_eq!(codes(&r.warnings), vec![("loose_type", "/user/device_platform")]);
@@ -209,10 +251,16 @@ fn message_bodies_as_strings() {
     let r = check(&message_with(serialised));
     assert!(r.is_valid(), "{:?}", r.errors);
     let paths: Vec<String> = r.patches.iter().map(|p| p.segments().join("/")).collect();
-    assert_eq!(paths, vec!["message/body", "message/body/data/items/0/location_required"]);
+    assert_eq!(
+        paths,
+        vec!["message/body", "message/body/data/items/0/location_required"]
+    );
     assert_eq!(
         codes(&r.warnings),
-        vec![("loose_type", "/message/body"), ("loose_type", "/message/body/data/items/0/location_required")]
+        vec![
+            ("loose_type", "/message/body"),
+            ("loose_type", "/message/body/data/items/0/location_required")
+        ]
     );
 
     let broken = r#""{\"text\":\"Hi\",\"type\":""#;
@@ -222,7 +270,10 @@ fn message_bodies_as_strings() {
 
     let wrong_inside = r#""{\"type\":\"TEXT\",\"data\":{\"quick_replies\":5}}""#;
     let r = check(&message_with(wrong_inside));
-    assert_eq!(codes(&r.errors), vec![("invalid_type", "/message/body/data/quick_replies")]);
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_type", "/message/body/data/quick_replies")]
+    );
 }
 
 #[test]
@@ -231,16 +282,25 @@ fn big_integers_are_kept_exact() {
     let r = check(&text);
     assert!(r.is_valid());
     assert_eq!(codes(&r.warnings), vec![("unsafe_integer", "/message/id")]);
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("\"12345678901234567890\""));
+    assert_eq!(
+        r.patches.first().map(|p| p.value.as_str()),
+        Some("\"12345678901234567890\"")
+    );
     // Also in free-form objects and unknown events.
     let r = check(r#"{"event_name":"other","n":[-9007199254740993]}"#);
-    assert_eq!(r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())), Some(("n/0".into(), "\"-9007199254740993\"".into())));
+    assert_eq!(
+        r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())),
+        Some(("n/0".into(), "\"-9007199254740993\"".into()))
+    );
     // 2^53 - 1 itself is safe.
     let r = check(r#"{"event_name":"other","n":9007199254740991}"#);
     assert_clean(&r);
     // An integer that is not an id cannot be kept as a string without changing its type.
     let conv = fixture("conversation_complete.json").replace("\"team_id\":2", "\"team_id\":99999999999999999999");
-    assert_eq!(codes(&check(&conv).errors), vec![("unsafe_integer", "/follow_up_details/team_id")]);
+    assert_eq!(
+        codes(&check(&conv).errors),
+        vec![("unsafe_integer", "/follow_up_details/team_id")]
+    );
 }
 
 #[test]
@@ -285,14 +345,21 @@ fn event_name_after_the_event_fields_still_selects_the_event() {
 
 #[test]
 fn extra_keys_are_kept_without_complaint() {
-    let text = fixture("message_text.json").replace("\"version\": \"1.0\",", "\"version\": \"1.0\", \"new_key\": {\"a\": [1]},");
+    let text = fixture("message_text.json").replace(
+        "\"version\": \"1.0\",",
+        "\"version\": \"1.0\", \"new_key\": {\"a\": [1]},",
+    );
     assert_clean(&check(&text));
 }
 
 #[test]
 fn syntax_errors_have_line_column_and_offset() {
     let r = check("{\n  \"event_name\": \"message\",\n  \"x\": tru\n}");
-    let e = r.errors.first().cloned().unwrap_or_else(|| Issue::new(Code::Comment, String::new(), String::new()));
+    let e = r
+        .errors
+        .first()
+        .cloned()
+        .unwrap_or_else(|| Issue::new(Code::Comment, String::new(), String::new()));
     assert_eq!(r.errors.len(), 1);
     assert_eq!(e.code, Code::Syntax);
     assert_eq!((e.line, e.column, e.offset), (Some(3), Some(8), Some(36)));
@@ -331,15 +398,30 @@ fn lenient_mode_accepts_documentation_examples() {
 #[test]
 fn limits() {
     let big = fixture("message_text.json");
-    let r = validate(big.as_bytes(), &Options { max_bytes: 100, ..Default::default() });
+    let r = validate(
+        big.as_bytes(),
+        &Options {
+            max_bytes: 100,
+            ..Default::default()
+        },
+    );
     assert_eq!(codes(&r.errors), vec![("too_large", "")]);
     let deep = format!(r#"{{"event_name":"x","a":{}1{}}}"#, "[".repeat(100), "]".repeat(100));
     let r = check(&deep);
     assert_eq!(r.errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::TooDeep]);
     // Broken and deep: the syntax error is the answer.
     let broken = format!(r#"{{"event_name":"x","a":{}1{}"#, "[".repeat(100), "]".repeat(99));
-    assert_eq!(check(&broken).errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::Syntax]);
-    let r = validate(deep.as_bytes(), &Options { max_depth: 200, ..Default::default() });
+    assert_eq!(
+        check(&broken).errors.iter().map(|e| e.code).collect::<Vec<_>>(),
+        vec![Code::Syntax]
+    );
+    let r = validate(
+        deep.as_bytes(),
+        &Options {
+            max_depth: 200,
+            ..Default::default()
+        },
+    );
     assert!(r.is_valid());
 }
 
@@ -371,12 +453,28 @@ fn every_issue_code_is_produced_somewhere() {
         ("{\"event_name\":\"o\",\"a\":1,\"a\":1}".into(), false, 1 << 20),
         ("{\"version\":\"1\"}".into(), false, 1 << 20),
         ("[]".into(), false, 1 << 20),
-        (message_with(r#"{"type":"BUTTON","data":{"items":[{"is_default":3}]}}"#), false, 1 << 20),
-        ("{\"event_name\":\"o\",\"n\":123456789012345678901}".into(), false, 1 << 20),
+        (
+            message_with(r#"{"type":"BUTTON","data":{"items":[{"is_default":3}]}}"#),
+            false,
+            1 << 20,
+        ),
+        (
+            "{\"event_name\":\"o\",\"n\":123456789012345678901}".into(),
+            false,
+            1 << 20,
+        ),
         ("{\"event_name\":\"o\",\"n\":1e999}".into(), false, 1 << 20),
         ("{\"event_name\":\"o\"}".into(), false, 4),
-        (format!("{{\"event_name\":\"o\",\"n\":{}{}}}", "[".repeat(70), "]".repeat(70)), false, 1 << 20),
-        (fixture("chat_pinned.json").replace("\"business_id\":343", "\"business_id\":\"343\""), false, 1 << 20),
+        (
+            format!("{{\"event_name\":\"o\",\"n\":{}{}}}", "[".repeat(70), "]".repeat(70)),
+            false,
+            1 << 20,
+        ),
+        (
+            fixture("chat_pinned.json").replace("\"business_id\":343", "\"business_id\":\"343\""),
+            false,
+            1 << 20,
+        ),
         (fixture("conversation_complete_2019.json"), false, 1 << 20),
         (fixture("chat_complete.json"), false, 1 << 20),
         ("{\"event_name\":\"o\", // c\n}".into(), true, 1 << 20),
@@ -384,13 +482,23 @@ fn every_issue_code_is_produced_somewhere() {
         ("\u{feff}{\"event_name\":\"o\"}".into(), false, 1 << 20),
     ];
     for (text, lenient, max_bytes) in samples {
-        let r = validate(text.as_bytes(), &Options { lenient, max_bytes, ..Default::default() });
+        let r = validate(
+            text.as_bytes(),
+            &Options {
+                lenient,
+                max_bytes,
+                ..Default::default()
+            },
+        );
         for i in r.errors.iter().chain(&r.warnings) {
             seen.insert(i.code);
         }
     }
     // invalid_encoding (a JS string with lone surrogates) and internal (a trap) come from the JS side.
-    for code in Code::ALL.into_iter().filter(|c| !matches!(c, Code::InvalidEncoding | Code::Internal)) {
+    for code in Code::ALL
+        .into_iter()
+        .filter(|c| !matches!(c, Code::InvalidEncoding | Code::Internal))
+    {
         assert!(seen.contains(&code), "{} never produced", code.as_str());
     }
 }
@@ -399,7 +507,9 @@ fn every_issue_code_is_produced_somewhere() {
 fn report_json_is_valid_json_with_the_documented_keys() {
     let r = check(&message_with("\"plain \\\"quoted\\\" text\""));
     let json = r.to_json();
-    assert!(json.starts_with("{\"valid\":true,\"eventName\":\"message\",\"errors\":[],\"warnings\":[{\"code\":\"legacy_shape\""));
+    assert!(json.starts_with(
+        "{\"valid\":true,\"eventName\":\"message\",\"errors\":[],\"warnings\":[{\"code\":\"legacy_shape\""
+    ));
     assert!(json.contains("\"patches\":[{\"path\":[\"message\",\"body\"],\"value\":{\"type\":\"TEXT\",\"text\":\"plain \\\"quoted\\\" text\""));
     assert!(json.ends_with(",\"cleaned\":false}"));
     assert!(haptik_webhook::json::check_syntax(json.as_bytes(), false).is_ok());
@@ -407,10 +517,24 @@ fn report_json_is_valid_json_with_the_documented_keys() {
 
 #[test]
 fn a_body_that_is_not_utf8_is_one_syntax_error_whatever_else_is_wrong() {
-    for bytes in [&b"{\"event_name\":\"message\",\"n\":1e400}\xa1"[..], b"{}#\xbf", b"{\"a\":\"\xff\"}"] {
+    for bytes in [
+        &b"{\"event_name\":\"message\",\"n\":1e400}\xa1"[..],
+        b"{}#\xbf",
+        b"{\"a\":\"\xff\"}",
+    ] {
         for lenient in [false, true] {
-            let r = validate(bytes, &Options { lenient, ..Default::default() });
-            assert_eq!(r.errors.iter().map(|e| e.code).collect::<Vec<_>>(), vec![Code::Syntax], "{bytes:?}");
+            let r = validate(
+                bytes,
+                &Options {
+                    lenient,
+                    ..Default::default()
+                },
+            );
+            assert_eq!(
+                r.errors.iter().map(|e| e.code).collect::<Vec<_>>(),
+                vec![Code::Syntax],
+                "{bytes:?}"
+            );
         }
     }
 }

@@ -24,7 +24,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn corpus() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus"), &mut out);
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus"),
+        &mut out,
+    );
     out.sort();
     out
 }
@@ -38,11 +41,19 @@ fn every_corpus_file_keeps_every_invariant() {
         let data = std::fs::read(path).unwrap();
         let outcome = std::panic::catch_unwind(|| invariants::check_all(&data));
         if let Err(e) = outcome {
-            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
             failed.push(format!("{}: {}", path.display(), msg.unwrap_or_default()));
         }
     }
-    assert!(failed.is_empty(), "{} corpus file(s) broke an invariant:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} corpus file(s) broke an invariant:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]
@@ -64,11 +75,23 @@ fn error_codes(input: &[u8]) -> Vec<&'static str> {
 #[test]
 fn lone_surrogate_keys_are_compared_exactly() {
     let event = r#""event_name":"x_unknown""#;
-    for distinct in [r#""\ud800":1,"\udc00":2"#, r#""\ud800":1,"\ufffd":2"#, r#""\ud800":1,"�":2"#] {
-        assert_eq!(error_codes(format!("{{{event},{distinct}}}").as_bytes()), Vec::<&str>::new(), "{distinct}");
+    for distinct in [
+        r#""\ud800":1,"\udc00":2"#,
+        r#""\ud800":1,"\ufffd":2"#,
+        r#""\ud800":1,"�":2"#,
+    ] {
+        assert_eq!(
+            error_codes(format!("{{{event},{distinct}}}").as_bytes()),
+            Vec::<&str>::new(),
+            "{distinct}"
+        );
     }
     for same in [r#""\ud800":1,"\uD800":2"#, r#""é":1,"\u00e9":2"#, r#""a":1,"\u0061":2"#] {
-        assert_eq!(error_codes(format!("{{{event},{same}}}").as_bytes()), ["duplicate_key"], "{same}");
+        assert_eq!(
+            error_codes(format!("{{{event},{same}}}").as_bytes()),
+            ["duplicate_key"],
+            "{same}"
+        );
     }
     // The same beyond 32 keys, where the duplicate check switches to a hash set.
     let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
@@ -95,7 +118,9 @@ fn many_issues_are_capped_and_located() {
         assert_eq!(e.code.as_str(), "duplicate_key");
         assert_eq!((e.line, e.column), (Some(i as u32 + 3), Some(1)));
     }
-    assert!(report.errors[MAX_ISSUES - 1].message.ends_with("(only the first 100 errors are listed; there are more)"));
+    assert!(report.errors[MAX_ISSUES - 1]
+        .message
+        .ends_with("(only the first 100 errors are listed; there are more)"));
     assert!(!report.errors[MAX_ISSUES - 2].message.contains("listed"));
     // Exactly MAX_ISSUES: all listed, no note.
     let body = vec!["\"a\":1"; MAX_ISSUES + 1];
@@ -106,7 +131,13 @@ fn many_issues_are_capped_and_located() {
     // Warnings too (lenient comments here), and patches are never dropped.
     let items: Vec<String> = (0..500).map(|_| "12345678901234567890 // c\n".to_string()).collect();
     let text = format!("{{\"event_name\":\"x_unknown\",\"a\":[{}]}}", items.join(","));
-    let report = haptik_webhook::validate(text.as_bytes(), &haptik_webhook::Options { lenient: true, ..Default::default() });
+    let report = haptik_webhook::validate(
+        text.as_bytes(),
+        &haptik_webhook::Options {
+            lenient: true,
+            ..Default::default()
+        },
+    );
     assert!(report.errors.is_empty());
     assert_eq!(report.warnings.len(), MAX_ISSUES);
     assert_eq!(report.patches.len(), 500);
@@ -127,11 +158,25 @@ fn lone_surrogate_in_a_serialised_element_is_kept() {
     // In the inner string: kept as the escape (JSON for exactly that surrogate).
     let r = report(r#""{\"type\":\"TEXT\",\"text\":\"a\ud800b\",\"data\":{\"quick_replies\":[]}}""#);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
-    let patch = r.patches.iter().find(|p| p.segments() == ["message", "body"]).map(|p| p.value.as_str());
-    assert_eq!(patch, Some(r#"{"type":"TEXT","text":"a\ud800b","data":{"quick_replies":[]}}"#));
+    let patch = r
+        .patches
+        .iter()
+        .find(|p| p.segments() == ["message", "body"])
+        .map(|p| p.value.as_str());
+    assert_eq!(
+        patch,
+        Some(r#"{"type":"TEXT","text":"a\ud800b","data":{"quick_replies":[]}}"#)
+    );
     // Outside an inner string, or right after a backslash: not JSON, as JSON.parse would say.
-    for bad in [r#""{\"type\":\ud800}""#, r#""{\"type\":\"TEXT\",\"text\":\"a\\\ud800\"}""#] {
+    for bad in [
+        r#""{\"type\":\ud800}""#,
+        r#""{\"type\":\"TEXT\",\"text\":\"a\\\ud800\"}""#,
+    ] {
         let r = report(bad);
-        assert_eq!(r.errors.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(), ["invalid_value"], "{bad}");
+        assert_eq!(
+            r.errors.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
+            ["invalid_value"],
+            "{bad}"
+        );
     }
 }

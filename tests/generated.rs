@@ -12,6 +12,9 @@ fn committed_generated_files_match_the_model() {
         ("pkg-template/src/constants.js", typescript::constants_js()),
         ("pkg-template/schema.json", json_schema::document()),
     ] {
-        assert!(committed(path) == text, "{path} is out of date: run `cargo run --example generate`");
+        assert!(
+            committed(path) == text,
+            "{path} is out of date: run `cargo run --example generate`"
+        );
     }
 }

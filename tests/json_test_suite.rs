@@ -4,14 +4,20 @@ use haptik_webhook::{validate, Code, Options};
 
 #[test]
 fn json_test_suite() {
-    let dir = format!("{}/../shared/testdata/JSONTestSuite/test_parsing", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/../shared/testdata/JSONTestSuite/test_parsing",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{dir}: {e}"));
     let mut files: Vec<_> = entries.into_iter().flatten().flatten().map(|e| e.path()).collect();
     files.sort();
     assert!(files.len() > 300, "JSONTestSuite not found at {dir}");
     let (mut y, mut n, mut i) = (0, 0, 0);
     for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let bytes = std::fs::read(&path).unwrap_or_default();
         let report = validate(&bytes, &Options::default());
         let syntax = report.errors.iter().any(|e| e.code == Code::Syntax);
@@ -27,7 +33,13 @@ fn json_test_suite() {
         }
         // Lenient mode never rejects what strict mode accepts.
         if !syntax {
-            let lenient = validate(&bytes, &Options { lenient: true, ..Default::default() });
+            let lenient = validate(
+                &bytes,
+                &Options {
+                    lenient: true,
+                    ..Default::default()
+                },
+            );
             assert_eq!(lenient.errors, report.errors, "{name}");
         }
     }

@@ -41,6 +41,10 @@ if (!isKnownEvent(ev)) {
         // @ts-expect-error quick replies are actionables, not strings
         body.data.quick_replies[0]?.toUpperCase();
         const flag: 0 | 1 | undefined = body.data.quick_replies[0]?.is_default;
+        // An actionable's payload is typed open to more keys (app-specific ones), as unknown.
+        const extra: unknown = body.data.quick_replies[0]?.payload?.app_specific_key;
+        const url: string | undefined = body.data.quick_replies[0]?.payload?.url;
+        void extra, url;
         void label, flag;
         // @ts-expect-error a TEXT element has no carousel items
         body.data.items;
