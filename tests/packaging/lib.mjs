@@ -144,7 +144,16 @@ export async function staticServer(root) {
     res.end(readFileSync(file));
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    // closeAllConnections: Chromium may hold a speculative connection that never sends a request
+    // (seen with webpack's output); server.close() alone would wait for it to time out (~100 s).
+    close: () =>
+      new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      }),
+  };
 }
 
 export const CHROMIUM_ARGS = [

@@ -1,0 +1,18 @@
+// Built by `vite build` (no vite.config: the defaults). Named imports, as an application would write them.
+import {
+  parseEvent,
+  validateEvent,
+  isKnownEvent,
+  HaptikWebhookError,
+  __forceTrapForTests,
+  EVENT_NAMES,
+  HSL_TYPES,
+  DEPRECATED_EVENT_NAMES,
+} from "haptik-webhook";
+import { exercise } from "../exercise.mjs";
+
+const ev = parseEvent('{"event_name":"typing_indicator","typing_indicator":"start"}');
+document.getElementById("out").textContent = ev.event_name;
+const api = { parseEvent, validateEvent, isKnownEvent, HaptikWebhookError, __forceTrapForTests, EVENT_NAMES, HSL_TYPES, DEPRECATED_EVENT_NAMES };
+window.__hw = { api, exercise };
+window.__ready = true;
