@@ -3,7 +3,7 @@
 //! the same payloads as the validator, loose forms included, but cannot express what the
 //! validator adds: normalisation, exact big integers, duplicate keys, lenient syntax.
 
-use crate::model::{Field, Loose, Object, Ty, Union, EVENT, HSL_ELEMENT};
+use crate::model::{Field, Loose, Ty, Union, EVENT, HSL_ELEMENT};
 use crate::report::push_json_string;
 use std::fmt::Write;
 
@@ -84,16 +84,7 @@ fn union_schema(u: &Union) -> String {
 
 /// The JSON Schema document, pretty enough to read (one definition per line).
 pub fn document() -> String {
-    let variant_names: Vec<&str> = EVENT
-        .variants
-        .iter()
-        .chain(HSL_ELEMENT.variants)
-        .map(|v| v.object.name)
-        .collect();
-    let objects: Vec<&Object> = crate::typescript::reachable_objects()
-        .into_iter()
-        .filter(|o| !variant_names.contains(&o.name))
-        .collect();
+    let objects = crate::typescript::non_variant_objects();
     let mut defs = Vec::new();
     for u in [&EVENT, &HSL_ELEMENT] {
         defs.push(format!("    {}: {}", s(u.name), union_schema(u)));

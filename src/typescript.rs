@@ -85,10 +85,24 @@ fn interface(out: &mut String, o: &Object, extends: Option<&str>, tag: Option<(&
 }
 
 /// Every object of the model reachable from the root, each once, in first-seen order.
-pub(crate) fn reachable_objects() -> Vec<&'static Object> {
+fn reachable_objects() -> Vec<&'static Object> {
     let mut seen = Vec::new();
     collect(&model::ROOT, &mut seen);
     seen
+}
+
+/// The reachable objects that are not a union's variant (those are written with their union).
+pub(crate) fn non_variant_objects() -> Vec<&'static Object> {
+    let variants: Vec<&str> = EVENT
+        .variants
+        .iter()
+        .chain(HSL_ELEMENT.variants)
+        .map(|v| v.object.name)
+        .collect();
+    reachable_objects()
+        .into_iter()
+        .filter(|o| !variants.contains(&o.name))
+        .collect()
 }
 
 /// Every object reachable from `ty`, each once, in first-seen order.
@@ -159,14 +173,7 @@ pub fn declarations() -> String {
     );
 
     // Objects other than the union variants, then the unions.
-    let objects = reachable_objects();
-    let variant_names: Vec<&str> = EVENT
-        .variants
-        .iter()
-        .chain(HSL_ELEMENT.variants)
-        .map(|v| v.object.name)
-        .collect();
-    for o in objects.iter().filter(|o| !variant_names.contains(&o.name)) {
+    for o in non_variant_objects() {
         interface(&mut out, o, None, None, false);
     }
 
