@@ -771,7 +771,10 @@ mod tests {
                     rng ^= rng << 13;
                     rng ^= rng >> 7;
                     rng ^= rng << 17;
-                    [b'a', b'"', b'\\', 0x1F, 0x00, 0x20, 0x7F, 0x80, 0xFF, 0xE9, b'~'][(rng % 11) as usize]
+                    [b'a', b'"', b'\\', 0x1F, 0x00, 0x20, 0x7F, 0x80, 0xFF, 0xE9, b'~']
+                        .get((rng % 11) as usize)
+                        .copied()
+                        .unwrap_or(b'a')
                 })
                 .collect();
             let expected = s.iter().position(|&b| string_special(b));
