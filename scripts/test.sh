@@ -70,7 +70,7 @@ fi
 
 # 2. Rust.
 cargo_suite "cargo-test" cargo test --quiet --no-fail-fast
-cmd_suite "clippy-host" cargo clippy --quiet --lib -- -D warnings
+cmd_suite "clippy-host" cargo clippy --quiet --lib --tests --examples -- -D warnings
 cmd_suite "clippy-wasm32" cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 # 3. The built package in Node (loader, signature, ...).
