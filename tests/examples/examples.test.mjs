@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, bundleWorker, consumer, fixture, freePort, startWorkerd, workerdConfig } from "../packaging/lib.mjs";
+import { ROOT, consumer, fixture, freePort, serveWorker } from "../packaging/lib.mjs";
 
 const SECRET = "example-secret-\u00e9";
 
@@ -114,21 +114,10 @@ test("examples/cloudflare-worker: bundled as Wrangler would (wrangler.toml main)
   const main = toml.match(/^main\s*=\s*"([^"]+)"/m)[1];
   const date = toml.match(/^compatibility_date\s*=\s*"([^"]+)"/m)[1];
   assert.equal(main, "src/index.js");
-  const bundle = await bundleWorker(join(dir, main), join(dir, "dist"));
-  const port = await freePort();
-  writeFileSync(
-    join(dir, "dist", "config.capnp"),
-    workerdConfig({
-      port,
-      compatibilityDate: date,
-      bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
-      modules: [
-        { name: "worker.js", type: "esModule", file: "worker.js" },
-        ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
-      ],
-    }),
-  );
-  const server = await startWorkerd(join(dir, "dist"), port);
+  const { server } = await serveWorker(join(dir, main), join(dir, "dist"), {
+    compatibilityDate: date,
+    bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
+  });
   try {
     await exercise(server, dir);
   } finally {

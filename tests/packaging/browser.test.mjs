@@ -6,7 +6,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { CONSUMERS, consumer, launchChromium, staticServer } from "./lib.mjs";
-import { payloads, assertResults } from "./expect.mjs";
+import { payloads, assertResults, nodeReference } from "./expect.mjs";
 
 const require = createRequire(import.meta.url);
 let browser;
@@ -18,13 +18,6 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
 });
-
-/** What the same package gives in Node (the reference every runtime must match). */
-async function nodeReference(dir) {
-  const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
-  const api = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
-  return JSON.parse(JSON.stringify(exercise(api, payloads)));
-}
 
 async function runPage(url) {
   const page = await browser.context.newPage();

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BIN, CONSUMERS, consumer, freePort, launchChromium, runBin, staticServer } from "./lib.mjs";
-import { payloads, assertResults } from "./expect.mjs";
+import { payloads, assertResults, nodeReference } from "./expect.mjs";
 
 let browser;
 
@@ -24,13 +24,6 @@ function project(name) {
   const dir = consumer(name);
   copyFileSync(join(CONSUMERS, "common", "exercise.mjs"), join(dir, "exercise.mjs"));
   return dir;
-}
-
-/** What the same package gives in Node (the reference every runtime must match). */
-async function nodeReference(dir) {
-  const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
-  const api = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
-  return JSON.parse(JSON.stringify(exercise(api, payloads)));
 }
 
 /** Loads the page, runs exercise() in it; returns the results, page errors and every URL requested. */
@@ -75,16 +68,20 @@ function wasmFiles(dir, prefix = "") {
   );
 }
 
-test("Vite: `vite build` with no config; the .wasm is emitted as a hashed asset", async () => {
-  const dir = project("vite");
-  const built = runBin("vite", ["build", "--logLevel", "warn"], dir);
+/**
+ * Builds the consumer in `dir` with `bin args`, checks that dist/ holds exactly one .wasm, renamed
+ * (so the bundler rewrote its URL) and byte-identical to the package's, then serves dist/ and
+ * checks the page against Node. `page()` puts the HTML page in dist/ where the bundler does not.
+ */
+async function buildAndServe(dir, bin, args, { page } = {}) {
+  const built = runBin(bin, args, dir);
   assert.equal(built.status, 0, built.output);
   const dist = join(dir, "dist");
   const wasm = wasmFiles(dist);
   assert.equal(wasm.length, 1, `one .wasm asset in dist/: ${wasm}`);
-  assert.notEqual(wasm[0], "haptik_webhook_bg.wasm", "Vite renamed/moved the file (so its URL was rewritten)");
+  assert.notEqual(wasm[0], "haptik_webhook_bg.wasm", `${bin} renamed the file (so its URL was rewritten)`);
   assert.deepEqual(readFileSync(join(dist, wasm[0])), readFileSync(join(dir, "node_modules", "haptik-webhook", "haptik_webhook_bg.wasm")));
-
+  if (page) page();
   const reference = await nodeReference(dir);
   const server = await staticServer(dist);
   try {
@@ -92,6 +89,11 @@ test("Vite: `vite build` with no config; the .wasm is emitted as a hashed asset"
   } finally {
     await server.close();
   }
+}
+
+test("Vite: `vite build` with no config; the .wasm is emitted as a hashed asset", async () => {
+  const dir = project("vite");
+  await buildAndServe(dir, "vite", ["build", "--logLevel", "warn"]);
 });
 
 test("Vite: the dev server (`vite`, dependency pre-bundling on) serves a working page", async () => {
@@ -135,20 +137,7 @@ test("Vite: the dev server (`vite`, dependency pre-bundling on) serves a working
 test("webpack 5: `webpack --mode production` with no config; the .wasm becomes an asset", async () => {
   const dir = project("webpack");
   assert.ok(!existsSync(join(dir, "webpack.config.js")), "no webpack config: the defaults");
-  const built = runBin("webpack", ["--mode", "production", "--no-stats"], dir);
-  assert.equal(built.status, 0, built.output);
-  const dist = join(dir, "dist");
-  const wasm = wasmFiles(dist);
-  assert.equal(wasm.length, 1, `one .wasm asset in dist/: ${wasm}`);
-  assert.notEqual(wasm[0], "haptik_webhook_bg.wasm", "webpack renamed the file (so its URL was rewritten)");
-  assert.deepEqual(readFileSync(join(dist, wasm[0])), readFileSync(join(dir, "node_modules", "haptik-webhook", "haptik_webhook_bg.wasm")));
-  copyFileSync(join(dir, "index.html"), join(dist, "index.html")); // the user's own page
-
-  const reference = await nodeReference(dir);
-  const server = await staticServer(dist);
-  try {
-    assertPage(await runPage(server.url + "/"), reference, server.url, "/" + wasm[0]);
-  } finally {
-    await server.close();
-  }
+  await buildAndServe(dir, "webpack", ["--mode", "production", "--no-stats"], {
+    page: () => copyFileSync(join(dir, "index.html"), join(dir, "dist", "index.html")), // the user's own page
+  });
 });

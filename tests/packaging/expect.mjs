@@ -1,6 +1,7 @@
 // Payloads sent to every runtime, and what the results must look like.
 import assert from "node:assert/strict";
-import { fixture } from "./lib.mjs";
+import { join } from "node:path";
+import { CONSUMERS, fixture } from "./lib.mjs";
 
 export const payloads = {
   message: fixture("message.json"),
@@ -57,4 +58,11 @@ export function assertResults(r) {
   assert.deepEqual(r.afterTrap, { trap: "internal", validate: m.validate });
   assert.deepEqual(r.constants.EVENT_NAMES, ["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"]);
   assert.ok(r.constants.HSL_TYPES.includes("CAROUSEL"));
+}
+
+/** What the package installed in `dir` gives in Node: the reference every runtime must match. */
+export async function nodeReference(dir) {
+  const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
+  const api = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
+  return JSON.parse(JSON.stringify(exercise(api, payloads)));
 }

@@ -1,14 +1,16 @@
 // Helpers of the packaging tests: pack pkg/ once, install the tarball into consumer projects,
 // run workerd and headless Chromium, serve files on 127.0.0.1.
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-export { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
+import { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
+
+export { bundleWorker, workerdConfig };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PKG = join(ROOT, "pkg");
@@ -80,6 +82,29 @@ export function freePort() {
       s.close(() => res(port));
     });
   });
+}
+
+/**
+ * Bundles the Worker `entry` into `outdir` the way Wrangler does, writes its workerd config there
+ * (the bundle and its .wasm modules; `bindings`, `compatibilityDate` as workerdConfig takes them)
+ * and starts workerd. Returns the server, the bundle, the config text and how long starting took.
+ */
+export async function serveWorker(entry, outdir, { bindings, compatibilityDate } = {}) {
+  const bundle = await bundleWorker(entry, outdir);
+  const port = await freePort();
+  const config = workerdConfig({
+    port,
+    bindings,
+    compatibilityDate,
+    modules: [
+      { name: "worker.js", type: "esModule", file: "worker.js" },
+      ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
+    ],
+  });
+  writeFileSync(join(outdir, "config.capnp"), config);
+  const t0 = performance.now();
+  const server = await startWorkerd(outdir, port);
+  return { server, bundle, config, startMs: performance.now() - t0 };
 }
 
 /** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */

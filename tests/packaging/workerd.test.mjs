@@ -2,10 +2,10 @@
 // (esbuild, conditions workerd/worker/browser, the .wasm kept as a module), real HTTP POSTs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { CONSUMERS, bundleWorker, consumer, freePort, startWorkerd, workerdConfig } from "./lib.mjs";
+import { CONSUMERS, consumer, serveWorker } from "./lib.mjs";
 import { payloads, assertResults } from "./expect.mjs";
 
 let server;
@@ -15,21 +15,9 @@ let bundle;
 before(async () => {
   dir = consumer("worker");
   copyFileSync(join(CONSUMERS, "common", "exercise.mjs"), join(dir, "exercise.mjs"));
-  bundle = await bundleWorker(join(dir, "src", "worker.js"), join(dir, "dist"));
-  const port = await freePort();
-  writeFileSync(
-    join(dir, "dist", "config.capnp"),
-    workerdConfig({
-      port,
-      modules: [
-        { name: "worker.js", type: "esModule", file: "worker.js" },
-        ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
-      ],
-    }),
-  );
-  const t0 = performance.now();
-  server = await startWorkerd(join(dir, "dist"), port);
-  console.log(`workerd: started and answering in ${(performance.now() - t0).toFixed(0)} ms`);
+  let startMs;
+  ({ server, bundle, startMs } = await serveWorker(join(dir, "src", "worker.js"), join(dir, "dist")));
+  console.log(`workerd: started and answering in ${startMs.toFixed(0)} ms`);
 });
 
 after(async () => {

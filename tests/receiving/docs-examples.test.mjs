@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ART, PKG, ROOT, bundleWorker, freePort, startWorkerd, workerdConfig } from "../packaging/lib.mjs";
+import { ART, PKG, ROOT, freePort, serveWorker } from "../packaging/lib.mjs";
 import { SECRET } from "./app.mjs";
 import { post, messageEvent, freshId } from "./helpers.mjs";
 
@@ -77,18 +77,9 @@ test("docs: the Express example answers real signed deliveries", async () => {
 test("docs: the Worker example answers real signed deliveries inside workerd", async () => {
   const dir = workdir();
   writeFileSync(join(dir, "worker.mjs"), example("### Cloudflare Worker"));
-  const bundle = await bundleWorker(join(dir, "worker.mjs"), join(dir, "dist"));
-  const port = await freePort();
-  const config = workerdConfig({
-    port,
-    modules: [
-      { name: "worker.js", type: "esModule", file: "worker.js" },
-      ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
-    ],
+  const { server } = await serveWorker(join(dir, "worker.mjs"), join(dir, "dist"), {
     bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
   });
-  writeFileSync(join(dir, "dist", "config.capnp"), config);
-  const server = await startWorkerd(join(dir, "dist"), port);
   stops.push(() => server.stop());
   const id = freshId();
   const body = messageEvent(id, "hello worker");

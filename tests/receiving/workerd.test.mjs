@@ -3,9 +3,9 @@
 // tests/packaging/lib.mjs), the secret comes from an env binding, requests are real signed POSTs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { ART, PKG, bundleWorker, freePort, startWorkerd, workerdConfig } from "../packaging/lib.mjs";
+import { ART, PKG, serveWorker } from "../packaging/lib.mjs";
 import { SECRET } from "./app.mjs";
 import { receivingScenarios } from "./scenarios.mjs";
 import { post, messageEvent, freshId } from "./helpers.mjs";
@@ -20,19 +20,11 @@ before(async () => {
   for (const f of ["worker.mjs", "app.mjs"]) copyFileSync(new URL(f, import.meta.url), join(dir, f));
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
-  bundle = await bundleWorker(join(dir, "worker.mjs"), join(dir, "dist"));
-  const port = await freePort();
-  const config = workerdConfig({
-    port,
-    modules: [
-      { name: "worker.js", type: "esModule", file: "worker.js" },
-      ...bundle.wasmFiles.map((f) => ({ name: f, type: "wasm", file: f })),
-    ],
+  let config;
+  ({ server, bundle, config } = await serveWorker(join(dir, "worker.mjs"), join(dir, "dist"), {
     bindings: { HAPTIK_WEBHOOK_SECRET: SECRET },
-  });
+  }));
   assert.match(config, /bindings = \[/);
-  writeFileSync(join(dir, "dist", "config.capnp"), config);
-  server = await startWorkerd(join(dir, "dist"), port);
 });
 
 after(async () => {

@@ -1,4 +1,4 @@
-// Bundled by webpack 5 (webpack.config.js: the config a user would write). Named imports, as an application would write them.
+// Bundled by webpack 5 with no config file (the defaults). Named imports, as an application would write them.
 import {
   parseEvent,
   validateEvent,
