@@ -10,8 +10,10 @@
     clippy::panic
 )]
 
+use haptik_webhook::fast::clean_event;
 use haptik_webhook::json::check_syntax;
 use haptik_webhook::signature::{decode_digest, sign, verify, Algorithm};
+use haptik_webhook::validate::validate_in_full;
 use haptik_webhook::{validate, Code, Issue, Options, Report};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -203,8 +205,32 @@ pub fn well_formed(report: &Report, data: &[u8], lenient: bool) {
     }
 }
 
+/// The fast path never says "clean" where the full pass finds anything: an accepted payload is
+/// a known event with no error, warning, normalisation or cleaning, in every mode.
+pub fn check_fast_path(data: &[u8]) {
+    for (lenient, trusted) in [(false, false), (true, false), (false, true)] {
+        if trusted && core::str::from_utf8(data).is_err() {
+            continue;
+        }
+        let options = options(lenient, trusted);
+        if let Some(event) = clean_event(data, &options) {
+            let full = validate_in_full(data, &options);
+            assert!(
+                full.errors.is_empty() && full.warnings.is_empty() && full.patches.is_empty() && full.blanks.is_empty(),
+                "the fast path accepted what the full pass reports: {full:?}"
+            );
+            assert_eq!(
+                full.known_event_index(),
+                Some(event + 1),
+                "the fast path named another event"
+            );
+        }
+    }
+}
+
 /// The strict parser/validator target.
 pub fn check_strict(data: &[u8]) {
+    check_fast_path(data);
     let report = validated(data, false);
     well_formed(&report, data, false);
     // A limit below the size is a too_large error and nothing else.

@@ -128,35 +128,52 @@ static STRING_SPECIAL: [bool; 256] = {
     table
 };
 
-/// The index of the first byte of `s` that ends a plain run of string content (see
-/// STRING_SPECIAL), eight bytes at a time.
-#[inline]
-fn find_string_special(s: &[u8]) -> Option<usize> {
+/// Finds the end of the string content that starts at `start` (after the opening quote):
+/// `Ok((index of the closing quote, whether it has escapes))`, or `Err(index)` of what is wrong
+/// there (an invalid escape, a control character, or the end of the input).
+/// Plain runs are skipped eight bytes at a time: a byte of `x` below is zero (or, for `w`,
+/// below 0x20) where its high bit ends up set; only the lowest flagged byte is exact, which is
+/// the one wanted, and bytes >= 0x80 are never flagged.
+#[inline(always)]
+pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(usize, bool), usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = s.get(i..i + 8) {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(bytes);
-        // A byte of `x` is zero (or, for `w`, below 0x20) where its high bit ends up set. Only the
-        // lowest flagged byte is exact, which is the one wanted; bytes >= 0x80 are never flagged.
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let flags = (quote.wrapping_sub(ONES) & !quote
-            | backslash.wrapping_sub(ONES) & !backslash
-            | w.wrapping_sub(ONES * 0x20) & !w)
-            & HIGH;
-        if flags != 0 {
-            return Some(i + (flags.trailing_zeros() / 8) as usize);
+    let mut i = start;
+    let mut escaped = false;
+    loop {
+        while let Some(chunk) = src.get(i..i + 8) {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(bytes);
+            let quote = w ^ (ONES * u64::from(b'"'));
+            let backslash = w ^ (ONES * u64::from(b'\\'));
+            let flags = (quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash
+                | w.wrapping_sub(ONES * 0x20) & !w)
+                & HIGH;
+            if flags != 0 {
+                i += (flags.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
         }
-        i += 8;
+        // Fewer than eight bytes left (or a special byte found): one at a time.
+        while matches!(src.get(i), Some(&b) if !string_special(b)) {
+            i += 1;
+        }
+        match src.get(i) {
+            Some(b'"') => return Ok((i, escaped)),
+            Some(b'\\') => {
+                escaped = true;
+                match src.get(i + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                    Some(b'u') if src.get(i + 2..i + 6).and_then(hex4).is_some() => i += 6,
+                    _ => return Err(i),
+                }
+            }
+            _ => return Err(i),
+        }
     }
-    s.get(i..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&b| string_special(b))
-        .map(|n| i + n)
 }
 
 #[inline(always)]
@@ -525,39 +542,11 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     pub fn string(&mut self) -> Result<Str<'a>, Failure> {
         let start = self.pos + 1;
-        let rest = self.src.get(start..).unwrap_or_default();
-        let mut i = 0;
-        let mut escaped = false;
-        loop {
-            // The hot loop: find the next byte that ends the string or needs a look.
-            let Some(n) = find_string_special(rest.get(i..).unwrap_or_default()) else {
-                return Err(syntax(self.pos, "unterminated string"));
-            };
-            i += n;
-            match rest.get(i).copied().unwrap_or(b'"') {
-                b'"' => break,
-                b'\\' => {
-                    escaped = true;
-                    match rest.get(i + 1) {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
-                        Some(b'u') => {
-                            if rest.get(i + 2..i + 6).and_then(hex4).is_none() {
-                                return Err(syntax(start + i, "invalid \\u escape: four hex digits must follow"));
-                            }
-                            i += 6;
-                        }
-                        _ => return Err(syntax(start + i, "invalid escape in a string")),
-                    }
-                }
-                b => {
-                    return Err(syntax(
-                        start + i,
-                        format!("control character 0x{b:02X} in a string must be escaped"),
-                    ));
-                }
-            }
-        }
-        let raw = rest.get(..i).unwrap_or_default();
+        let (end, escaped) = match scan_string(self.src, start) {
+            Ok(found) => found,
+            Err(at) => return Err(self.string_failure(at)),
+        };
+        let raw = self.src.get(start..end).unwrap_or_default();
         if !self.trusted_utf8 {
             if let Err(e) = core::str::from_utf8(raw) {
                 return Err(syntax(
@@ -566,8 +555,21 @@ impl<'a> Reader<'a> {
                 ));
             }
         }
-        self.pos = start + i + 1;
+        self.pos = end + 1;
         Ok(Str { raw, escaped })
+    }
+
+    /// What is wrong at `at`, where [`scan_string`] stopped in the string that starts at the
+    /// reader's position.
+    #[cold]
+    #[inline(never)]
+    fn string_failure(&self, at: usize) -> Failure {
+        match (self.byte(at), self.byte(at + 1)) {
+            (None, _) => syntax(self.pos, "unterminated string"),
+            (Some(b'\\'), Some(b'u')) => syntax(at, "invalid \\u escape: four hex digits must follow"),
+            (Some(b'\\'), _) => syntax(at, "invalid escape in a string"),
+            (Some(b), _) => syntax(at, format!("control character 0x{b:02X} in a string must be escaped")),
+        }
     }
 
     /// Reads a number (the reader is on its first byte).
@@ -761,24 +763,55 @@ mod tests {
         assert!(n("1.0").is_integral() && n("1e2").is_integral() && !n("1.5").is_integral());
     }
 
+    /// `scan_string` byte by byte, as the grammar says it.
+    fn scan_string_reference(s: &[u8], start: usize) -> Result<(usize, bool), usize> {
+        let mut i = start;
+        let mut escaped = false;
+        loop {
+            match s.get(i) {
+                None => return Err(i),
+                Some(b'"') => return Ok((i, escaped)),
+                Some(b'\\') => {
+                    escaped = true;
+                    match s.get(i + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                        Some(b'u') if s.get(i + 2..i + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => {
+                            i += 6
+                        }
+                        _ => return Err(i),
+                    }
+                }
+                Some(&b) if b < 0x20 => return Err(i),
+                Some(_) => i += 1,
+            }
+        }
+    }
+
     #[test]
-    fn word_scan_finds_the_first_special_byte() {
+    fn word_scan_agrees_with_a_byte_scan() {
         let mut rng = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
+        let alphabet = [
+            b'a', b'"', b'\\', 0x1F, 0x00, 0x20, 0x7F, 0x80, 0xFF, 0xE9, b'~', b'u', b'0', b'n',
+        ];
+        for _ in 0..50_000 {
             let len = (rng % 40) as usize;
             let s: Vec<u8> = (0..len)
                 .map(|_| {
                     rng ^= rng << 13;
                     rng ^= rng >> 7;
                     rng ^= rng << 17;
-                    [b'a', b'"', b'\\', 0x1F, 0x00, 0x20, 0x7F, 0x80, 0xFF, 0xE9, b'~']
-                        .get((rng % 11) as usize)
-                        .copied()
-                        .unwrap_or(b'a')
+                    // Mostly plain bytes, so that runs of 8 and more occur.
+                    let pick = (rng % 40) as usize;
+                    alphabet.get(pick).copied().unwrap_or(b'a')
                 })
                 .collect();
-            let expected = s.iter().position(|&b| string_special(b));
-            assert_eq!(find_string_special(&s), expected, "{s:?}");
+            for start in [0, 1, 3] {
+                assert_eq!(
+                    scan_string(&s, start),
+                    scan_string_reference(&s, start),
+                    "{s:?} from {start}"
+                );
+            }
         }
     }
 

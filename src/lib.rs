@@ -5,6 +5,7 @@
 //! lossless normalisations ("patches") a consumer applies to the parsed value. Nothing here
 //! knows about JavaScript; `wasm.rs` is the thin layer the npm package calls.
 
+pub mod fast;
 pub mod issue;
 pub mod json;
 pub mod json_schema;

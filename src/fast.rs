@@ -1,0 +1,377 @@
+//! The fast path: answers one question, "is this payload a known event with nothing to report?",
+//! without building a report. Most webhooks are; for them this is the whole validation.
+//!
+//! It walks the same model with the same reader as [`crate::validate`], but keeps no path, makes
+//! no messages and allocates nothing. It is conservative: anything that would give an issue, a
+//! warning or a patch (and a few rare things that would not, such as escaped keys, an unknown
+//! HSL type or more than [`MAX_OTHER_KEYS`] unknown keys in one object) makes it give up, and
+//! the full pass runs. So it can only be faster, never different: tests/fast_path.rs checks that
+//! every payload it accepts gets a clean report from the full pass, and that it accepts the
+//! clean fixtures.
+
+use crate::json::{Num, Reader};
+use crate::model::{Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
+use crate::validate::{Options, MAX_DEPTH_CAP};
+
+/// Unknown keys remembered per object to find duplicates; an object with more gives up.
+const MAX_OTHER_KEYS: usize = 32;
+
+/// The index (in `model::EVENT.variants`) of the payload's event when it is a known,
+/// non-deprecated event with no error, no warning and nothing to normalise; `None` when the full
+/// pass must decide.
+pub fn clean_event(input: &[u8], options: &Options) -> Option<usize> {
+    if input.len() > options.max_bytes {
+        return None;
+    }
+    if !options.trusted_utf8 && core::str::from_utf8(input).is_err() {
+        return None;
+    }
+    // Strict even in lenient mode: a comment or trailing comma is a warning, so the full pass's.
+    let mut fast = Fast {
+        r: Reader::new(input, false, true, options.max_depth.min(MAX_DEPTH_CAP)),
+        others: Vec::new(),
+    };
+    if fast.next() != b'{' {
+        return None;
+    }
+    let event = fast.union(&EVENT)?;
+    (fast.next() == 0 && fast.r.pos == input.len()).then_some(event)
+}
+
+struct Fast<'a> {
+    r: Reader<'a>,
+    /// The unknown keys of the objects being read (each object's from its `Members::others`);
+    /// all unescaped, so equal keys have equal bytes.
+    others: Vec<&'a [u8]>,
+}
+
+/// The field named `key` among `common` then `fields`, with its bit in the `present` mask.
+#[inline]
+fn lookup(common: &'static [Field], fields: &'static [Field], key: &[u8]) -> Option<(u64, &'static Field)> {
+    let (i, field) = common
+        .iter()
+        .chain(fields)
+        .enumerate()
+        .find(|(_, f)| same(f.name.as_bytes(), key))?;
+    Some((1u64.checked_shl(i as u32)?, field))
+}
+
+/// Byte equality for short keys, inline: in wasm a call to `memcmp` costs more than the work.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+fn all_required(common: &'static [Field], fields: &'static [Field], present: u64) -> bool {
+    common
+        .iter()
+        .chain(fields)
+        .enumerate()
+        .all(|(i, f)| !f.required || present & 1u64.checked_shl(i as u32).unwrap_or(0) != 0)
+}
+
+impl<'a> Fast<'a> {
+    /// The byte at the reader's position; 0 at the end (never valid where a token is expected).
+    #[inline(always)]
+    fn byte(&self) -> u8 {
+        self.r.src.get(self.r.pos).copied().unwrap_or(0)
+    }
+
+    /// Skips strict JSON whitespace and returns the byte there.
+    #[inline(always)]
+    fn next(&mut self) -> u8 {
+        let b = self.byte();
+        if b > b' ' {
+            return b;
+        }
+        self.next_after_whitespace()
+    }
+
+    fn next_after_whitespace(&mut self) -> u8 {
+        loop {
+            match self.byte() {
+                b' ' | b'\n' | b'\r' | b'\t' => self.r.pos += 1,
+                b => return b,
+            }
+        }
+    }
+
+    /// Consumes `{` or `[`, one level deeper.
+    #[inline(always)]
+    fn enter(&mut self) -> Option<()> {
+        self.r.pos += 1;
+        self.r.depth += 1;
+        (self.r.depth <= self.r.max_depth).then_some(())
+    }
+
+    /// Consumes the `}` or `]` the reader is on, one level up.
+    #[inline(always)]
+    fn leave(&mut self) -> Option<()> {
+        self.r.pos += 1;
+        self.r.depth -= 1;
+        Some(())
+    }
+
+    /// Reads the object the reader is on, calling `member` with each key (unescaped) when the
+    /// reader is before its value.
+    #[inline(always)]
+    fn members(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+        self.enter()?;
+        let mut b = self.next();
+        if b == b'}' {
+            return self.leave();
+        }
+        loop {
+            if b != b'"' {
+                return None;
+            }
+            let key = self.r.string().ok()?;
+            if key.escaped || self.next() != b':' {
+                return None;
+            }
+            self.r.pos += 1;
+            member(self, key.raw)?;
+            match self.next() {
+                b',' => {
+                    self.r.pos += 1;
+                    b = self.next();
+                }
+                b'}' => return self.leave(),
+                _ => return None,
+            }
+        }
+    }
+
+    /// Reads the array the reader is on, calling `item` before each item.
+    #[inline(always)]
+    fn items(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.enter()?;
+        if self.next() == b']' {
+            return self.leave();
+        }
+        loop {
+            item(self)?;
+            match self.next() {
+                b',' => self.r.pos += 1,
+                b']' => return self.leave(),
+                _ => return None,
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn string(&mut self) -> Option<()> {
+        self.r.string().ok().map(drop)
+    }
+
+    #[inline(always)]
+    fn number(&mut self) -> Option<Num<'a>> {
+        self.r.number().ok()
+    }
+
+    /// `true`, `false` or `null`, the reader on its first byte `b`.
+    #[inline(always)]
+    fn literal(&mut self, b: u8) -> Option<()> {
+        let word: &[u8] = match b {
+            b't' => b"true",
+            b'f' => b"false",
+            _ => b"null",
+        };
+        let end = self.r.pos + word.len();
+        if self.r.src.get(self.r.pos..end)? != word {
+            return None;
+        }
+        self.r.pos = end;
+        Some(())
+    }
+
+    fn value(&mut self, ty: &'static Ty) -> Option<()> {
+        let b = self.next();
+        match (ty, b) {
+            (Ty::Any, _) => self.any(b),
+            (Ty::String | Ty::Enum(_), b'"') => self.string(),
+            (Ty::Bool, b't' | b'f') | (Ty::Nullable(_), b'n') => self.literal(b),
+            (Ty::Number, b'-' | b'0'..=b'9') => self.number().map(drop),
+            (Ty::Integer | Ty::Id | Ty::IntEnum(_), b'-' | b'0'..=b'9') => self.safe_integer(),
+            (Ty::Nullable(inner), _) => self.value(inner),
+            (Ty::Array(item), b'[') => self.items(|f| f.value(item)),
+            (Ty::Object(o), b'{') => self.object(o.fields),
+            (Ty::Map(item), b'{') => self.map(item),
+            (Ty::Union(u), b'{') => self.union(u).map(drop),
+            (Ty::Body, b'{') => self.union(&HSL_ELEMENT).map(drop),
+            (Ty::Loose(loose), _) => self.loose(*loose, b),
+            // Wrong kinds, and a string body (a legacy or serialised element): the full pass.
+            _ => None,
+        }
+    }
+
+    /// A number that is a whole number within ±(2^53 − 1).
+    #[inline]
+    fn safe_integer(&mut self) -> Option<()> {
+        let n = self.number()?;
+        (n.is_integral() && !n.is_unsafe_integer()).then_some(())
+    }
+
+    /// The loose forms in their canonical form only (the others are normalised, and reported).
+    fn loose(&mut self, loose: Loose, b: u8) -> Option<()> {
+        match (loose, b) {
+            (Loose::IntegerOrNumericString, b'-' | b'0'..=b'9') => self.safe_integer(),
+            (Loose::NumberOrString | Loose::NumberOrNumericString, b'-' | b'0'..=b'9') => self.number().map(drop),
+            (Loose::Boolean, b't' | b'f') => self.literal(b),
+            (Loose::StringOrInteger, b'"') => self.string(),
+            (Loose::Flag, b'0' | b'1') => {
+                let n = self.number()?;
+                (n.raw == b"0" || n.raw == b"1").then_some(())
+            }
+            (Loose::ClosingCategories, b'{') => self.object(CLOSING_CATEGORIES.fields),
+            _ => None,
+        }
+    }
+
+    /// Any value, the reader on its first byte `b`; an integer beyond 2^53 (which would be
+    /// patched) gives up.
+    fn any(&mut self, b: u8) -> Option<()> {
+        match b {
+            b'{' => self.map(&Ty::Any),
+            b'[' => self.items(|f| {
+                let b = f.next();
+                f.any(b)
+            }),
+            b'"' => self.string(),
+            b'-' | b'0'..=b'9' => (!self.number()?.is_unsafe_integer()).then_some(()),
+            b't' | b'f' | b'n' => self.literal(b),
+            _ => None,
+        }
+    }
+
+    fn map(&mut self, item: &'static Ty) -> Option<()> {
+        let others = self.others.len();
+        self.members(|f, key| {
+            f.other_key(others, key)?;
+            f.value(item)
+        })?;
+        self.others.truncate(others);
+        Some(())
+    }
+
+    fn object(&mut self, fields: &'static [Field]) -> Option<()> {
+        let mut members = Members::new(self.others.len());
+        self.members(|f, key| f.member(&mut members, &[], fields, key))?;
+        self.others.truncate(members.others);
+        all_required(&[], fields, members.present).then_some(())
+    }
+
+    /// One member's value, checked against its field or, for an unknown key, as any value.
+    #[inline(always)]
+    fn member(
+        &mut self,
+        members: &mut Members,
+        common: &'static [Field],
+        fields: &'static [Field],
+        key: &'a [u8],
+    ) -> Option<()> {
+        match lookup(common, fields, key) {
+            Some((bit, field)) => {
+                // A duplicate, or a legacy name (a warning): the full pass.
+                if members.present & bit != 0 || field.legacy {
+                    return None;
+                }
+                members.present |= bit;
+                self.value(&field.ty)
+            }
+            None => {
+                self.other_key(members.others, key)?;
+                let b = self.next();
+                self.any(b)
+            }
+        }
+    }
+
+    /// An object of the union `u`; the index of its (known, non-deprecated) variant.
+    fn union(&mut self, u: &'static Union) -> Option<usize> {
+        let start = self.r.pos;
+        let mut members = Members::new(self.others.len());
+        let mut variant = None;
+        let mut tag_read = false;
+        let mut fields: &'static [Field] = &[];
+        self.members(|f, key| {
+            if same(key, u.tag.as_bytes()) {
+                if std::mem::replace(&mut tag_read, true) {
+                    return None; // a second tag: a duplicate key
+                }
+                let v = f.tag(u)?;
+                variant = Some(v);
+                fields = u.variants.get(v)?.object.fields;
+                return Some(());
+            }
+            if variant.is_none() && lookup(u.common, &[], key).is_none() {
+                // A key that depends on the variant, before the tag: find the tag ahead.
+                let v = f.tag_ahead(u, start)?;
+                variant = Some(v);
+                fields = u.variants.get(v)?.object.fields;
+            }
+            f.member(&mut members, u.common, fields, key)
+        })?;
+        self.others.truncate(members.others);
+        let v = variant?;
+        all_required(u.common, fields, members.present).then_some(v)
+    }
+
+    /// Records an unknown key of the object whose unknown keys start at `others`; `None` when
+    /// it is a duplicate or the object has too many.
+    #[inline]
+    fn other_key(&mut self, others: usize, key: &'a [u8]) -> Option<()> {
+        let seen = self.others.get(others..)?;
+        if seen.len() >= MAX_OTHER_KEYS || seen.iter().any(|k| same(k, key)) {
+            return None;
+        }
+        self.others.push(key);
+        Some(())
+    }
+
+    /// Reads a union's tag value: the index of the known, non-deprecated variant it names.
+    fn tag(&mut self, u: &'static Union) -> Option<usize> {
+        if self.next() != b'"' {
+            return None;
+        }
+        let tag = self.r.string().ok()?;
+        if tag.escaped {
+            return None;
+        }
+        let i = u.variants.iter().position(|v| same(v.tag.as_bytes(), tag.raw))?;
+        (!u.variants.get(i)?.deprecated).then_some(i)
+    }
+
+    /// Finds the tag of the union object that starts at `start`, without moving the reader.
+    fn tag_ahead(&mut self, u: &'static Union, start: usize) -> Option<usize> {
+        let (pos, depth, others) = (self.r.pos, self.r.depth, self.others.len());
+        self.r.pos = start;
+        let mut found = None;
+        // Stops (with `None`) at the tag; skipping is checking, as any value.
+        let _ = self.members(|f, key| {
+            if same(key, u.tag.as_bytes()) {
+                found = f.tag(u);
+                return None;
+            }
+            let b = f.next();
+            f.any(b)
+        });
+        self.r.pos = pos;
+        self.r.depth = depth;
+        self.others.truncate(others);
+        found
+    }
+}
+
+/// What one object has shown so far: its known fields (by bit), and where its unknown keys
+/// start in `Fast::others`.
+struct Members {
+    present: u64,
+    others: usize,
+}
+
+impl Members {
+    fn new(others: usize) -> Members {
+        Members { present: 0, others }
+    }
+}

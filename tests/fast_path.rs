@@ -1,0 +1,171 @@
+//! The fast path (src/fast.rs) against the full pass: it may only say "clean" where the full
+//! pass finds nothing at all, and it must say so for the clean fixtures (else it is never used).
+//! The fuzz targets check the same invariant (fuzz/invariants.rs, `check_fast_path`), and
+//! tests/fuzz_regressions.rs runs it over the kept corpus.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+use haptik_webhook::fast::clean_event;
+use haptik_webhook::validate::validate_in_full;
+use haptik_webhook::Options;
+use std::path::Path;
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// `json` with the whitespace outside strings dropped, and `colon` / `comma` written for every
+/// `:` and `,` there (JSON.stringify's, Python's `json.dumps` and odder spacings).
+fn reformat(json: &[u8], colon: &[u8], comma: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut in_string, mut escape) = (false, false);
+    for &b in json {
+        if in_string {
+            out.push(b);
+            if escape {
+                escape = false;
+            } else if b == b'\\' {
+                escape = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b' ' | b'\n' | b'\r' | b'\t' => {}
+            b':' => out.extend_from_slice(if colon.is_empty() { b":" } else { colon }),
+            b',' => out.extend_from_slice(if comma.is_empty() { b"," } else { comma }),
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// Clean known events, written in several ways the fast path must also accept.
+fn clean_payloads() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (name, data) in fixtures() {
+        let full = validate_in_full(&data, &Options::default());
+        if full.is_valid() && full.warnings.is_empty() && full.patches.is_empty() && full.known_event_index().is_some()
+        {
+            let compact = reformat(&data, b"", b"");
+            out.push((format!("{name} (python)"), reformat(&compact, b": ", b", ")));
+            out.push((format!("{name} (spaced)"), reformat(&compact, b" :\n\t ", b"\r\n ,  ")));
+            out.push((format!("{name} (compact)"), compact));
+            out.push((name, data));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_fast_path_accepts_every_clean_known_event() {
+    let clean = clean_payloads();
+    let names: Vec<&str> = clean.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(clean.len() >= 9, "too few clean fixtures: {names:?}");
+    for (name, data) in &clean {
+        let full = validate_in_full(data, &Options::default());
+        assert!(full.is_valid() && full.warnings.is_empty(), "{name}: {full:?}");
+        let event = clean_event(data, &Options::default());
+        assert_eq!(
+            event.map(|e| e + 1),
+            full.known_event_index(),
+            "{name}: the fast path gave up"
+        );
+    }
+}
+
+#[test]
+fn the_fast_path_gives_up_on_everything_the_full_pass_reports() {
+    let cases: &[&str] = &[
+        // Each is a clean message but for one thing.
+        r#"{"version":"1.0","timestamp":"t","business_id":"343","user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":12345678901234567890,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":"hi"}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]},"x":1,"x":2}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a","auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[{"payload":{"k":{"a":1,"a":1}}}]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"chat_complete","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1.5,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[],"n":1e999}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a","device_platform":"5"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
+        r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}},}"#,
+        "\u{feff}{\"version\":\"1.0\",\"timestamp\":\"t\",\"business_id\":343,\"user\":{\"auth_id\":\"a\"},\"event_name\":\"message\",\"message\":{\"id\":1,\"body\":{\"type\":\"TEXT\",\"text\":\"hi\",\"data\":{\"quick_replies\":[]}}}}",
+    ];
+    let control = r#"{"version":"1.0","timestamp":"t","business_id":343,"user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#;
+    assert_eq!(clean_event(control.as_bytes(), &Options::default()), Some(0));
+    for case in cases {
+        for lenient in [false, true] {
+            let options = Options {
+                lenient,
+                ..Options::default()
+            };
+            assert_eq!(clean_event(case.as_bytes(), &options), None, "{case}");
+            // The one thing, and nothing else.
+            let full = validate_in_full(case.as_bytes(), &options);
+            assert_eq!(full.errors.len() + full.warnings.len(), 1, "{case}: {full:?}");
+        }
+    }
+}
+
+/// Every one-byte change (and deletion) of the clean fixtures: wherever the fast path still says
+/// "clean", the full pass must agree. Catches a fast path that accepts too much.
+#[test]
+fn one_byte_mutations_of_clean_payloads_keep_the_invariant() {
+    let mut accepted = 0usize;
+    let mut total = 0usize;
+    for (_, data) in clean_payloads().iter().filter(|(n, _)| n.ends_with("(compact)")) {
+        for at in 0..data.len() {
+            for replacement in [
+                None,
+                Some(b'"'),
+                Some(b'1'),
+                Some(b'{'),
+                Some(b'}'),
+                Some(b','),
+                Some(b'\\'),
+                Some(b'x'),
+            ] {
+                let mut m = data.clone();
+                match replacement {
+                    None => {
+                        m.remove(at);
+                    }
+                    Some(b) => m[at] = b,
+                }
+                total += 1;
+                if clean_event(&m, &Options::default()).is_some() {
+                    accepted += 1;
+                }
+                invariants::check_fast_path(&m);
+            }
+        }
+    }
+    // Some mutations (in string contents) stay clean: the fast path must have been exercised.
+    assert!(
+        accepted > 0 && accepted < total,
+        "{accepted} of {total} mutations accepted"
+    );
+}
