@@ -1,5 +1,8 @@
-//! Times `validate` natively on a payload file: `cargo run --release --example native_speed -- FILE`.
-//! A quick check of the Rust core alone; the real benchmark is `npm run bench`.
+//! Times the Rust core natively on a payload file:
+//! `cargo run --release --example native_speed -- FILE` (`validate`), or with `MODE=js` what
+//! the wasm export runs (`report::run_for_js`: the fast path, else the full pass and the report
+//! encoding), or with `MODE=full` the full pass alone (`validate::validate_in_full`). `N` sets the number of calls. A quick check of the core alone (and a target for
+//! `valgrind --tool=callgrind`); the real benchmark is `npm run bench`.
 fn main() {
     let path = std::env::args()
         .nth(1)
@@ -10,14 +13,30 @@ fn main() {
         ..Default::default()
     };
     let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
+    let mode = std::env::var("MODE").unwrap_or_default();
+    let mut input = bytes.clone();
+    let mut output = Vec::new();
     let mut valid = 0;
     let start = std::time::Instant::now();
     for _ in 0..n {
-        valid += usize::from(haptik_webhook::validate(std::hint::black_box(&bytes), &options).is_valid());
+        valid += if mode == "js" {
+            let code = haptik_webhook::report::run_for_js(
+                std::hint::black_box(&mut input),
+                bytes.len() as u32,
+                2,
+                64,
+                &mut output,
+            );
+            usize::from(code != 0)
+        } else if mode == "full" {
+            usize::from(haptik_webhook::validate::validate_in_full(std::hint::black_box(&bytes), &options).is_valid())
+        } else {
+            usize::from(haptik_webhook::validate(std::hint::black_box(&bytes), &options).is_valid())
+        };
     }
     let per = start.elapsed().as_nanos() as f64 / n as f64;
     println!(
-        "{} bytes: {per:.0} ns per validate ({:.0} MB/s), valid {valid}/{n}",
+        "{} bytes: {per:.0} ns per call ({:.0} MB/s), valid {valid}/{n}",
         bytes.len(),
         bytes.len() as f64 / per * 1000.0
     );

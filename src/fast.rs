@@ -9,8 +9,8 @@
 //! every payload it accepts gets a clean report from the full pass, and that it accepts the
 //! clean fixtures.
 
-use crate::json::{Num, Reader};
-use crate::model::{Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
+use crate::json::{same_bytes, Num, Reader};
+use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
 use crate::validate::{Options, MAX_DEPTH_CAP};
 
 /// Unknown keys remembered per object to find duplicates; an object with more gives up.
@@ -48,18 +48,8 @@ struct Fast<'a> {
 /// The field named `key` among `common` then `fields`, with its bit in the `present` mask.
 #[inline]
 fn lookup(common: &'static [Field], fields: &'static [Field], key: &[u8]) -> Option<(u64, &'static Field)> {
-    let (i, field) = common
-        .iter()
-        .chain(fields)
-        .enumerate()
-        .find(|(_, f)| same(f.name.as_bytes(), key))?;
+    let (i, field) = field_named(common, fields, key)?;
     Some((1u64.checked_shl(i as u32)?, field))
-}
-
-/// Byte equality for short keys, inline: in wasm a call to `memcmp` costs more than the work.
-#[inline(always)]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn all_required(common: &'static [Field], fields: &'static [Field], present: u64) -> bool {
@@ -295,7 +285,7 @@ impl<'a> Fast<'a> {
         let mut tag_read = false;
         let mut fields: &'static [Field] = &[];
         self.members(|f, key| {
-            if same(key, u.tag.as_bytes()) {
+            if same_bytes(key, u.tag.as_bytes()) {
                 if std::mem::replace(&mut tag_read, true) {
                     return None; // a second tag: a duplicate key
                 }
@@ -322,7 +312,7 @@ impl<'a> Fast<'a> {
     #[inline]
     fn other_key(&mut self, others: usize, key: &'a [u8]) -> Option<()> {
         let seen = self.others.get(others..)?;
-        if seen.len() >= MAX_OTHER_KEYS || seen.iter().any(|k| same(k, key)) {
+        if seen.len() >= MAX_OTHER_KEYS || seen.iter().any(|k| same_bytes(k, key)) {
             return None;
         }
         self.others.push(key);
@@ -338,7 +328,7 @@ impl<'a> Fast<'a> {
         if tag.escaped {
             return None;
         }
-        let i = u.variants.iter().position(|v| same(v.tag.as_bytes(), tag.raw))?;
+        let i = u.variants.iter().position(|v| same_bytes(v.tag.as_bytes(), tag.raw))?;
         (!u.variants.get(i)?.deprecated).then_some(i)
     }
 
@@ -349,7 +339,7 @@ impl<'a> Fast<'a> {
         let mut found = None;
         // Stops (with `None`) at the tag; skipping is checking, as any value.
         let _ = self.members(|f, key| {
-            if same(key, u.tag.as_bytes()) {
+            if same_bytes(key, u.tag.as_bytes()) {
                 found = f.tag(u);
                 return None;
             }

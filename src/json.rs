@@ -56,10 +56,7 @@ impl<'a> Str<'a> {
         if self.escaped {
             return self.decode() == s;
         }
-        // Length and first byte first: most comparisons (field look-ups) fail there. Then a
-        // loop inline: keys are short, and in wasm a call to memcmp costs more than the work.
-        let s = s.as_bytes();
-        self.raw.len() == s.len() && self.raw.first() == s.first() && self.raw.iter().zip(s).all(|(a, b)| a == b)
+        same_bytes(self.raw, s.as_bytes())
     }
 
     /// The string's value. Lone surrogates (`\ud800`), which JavaScript keeps, become U+FFFD
@@ -110,6 +107,14 @@ impl<'a> Str<'a> {
         }
         units
     }
+}
+
+/// Byte equality for keys and names. Length and first byte first: most comparisons (field
+/// look-ups) fail there. Then a loop inline: keys are short, and in wasm a call to `memcmp`
+/// costs more than the work.
+#[inline(always)]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Bytes that end a string's plain run: the closing quote, a backslash, a control character.

@@ -730,6 +730,17 @@ pub static HSL: Ty = Ty::Union(&HSL_ELEMENT);
 /// The root type of a webhook payload.
 pub static ROOT: Ty = Ty::Union(&EVENT);
 
+/// The field named `key` (a key's bytes, without escapes) among `common` then `fields`: its
+/// index in that order (the validators track fields by bit) and the field.
+#[inline]
+pub fn field_named(common: &'static [Field], fields: &'static [Field], key: &[u8]) -> Option<(usize, &'static Field)> {
+    common
+        .iter()
+        .chain(fields)
+        .enumerate()
+        .find(|(_, f)| crate::json::same_bytes(f.name.as_bytes(), key))
+}
+
 /// Known event names, in the order of the JS fast-path codes (1-based).
 pub fn event_names() -> impl Iterator<Item = &'static str> {
     EVENT.variants.iter().map(|v| v.tag)

@@ -81,19 +81,70 @@ impl Report {
         let (mut pos, mut line, mut column) = (0usize, 1u32, 1u32);
         for (offset, issue) in wanted {
             let end = offset.min(src.len()).max(pos);
-            for &b in src.get(pos..end).unwrap_or_default() {
-                if b == b'\n' {
-                    line += 1;
-                    column = 1;
-                } else if b & 0xC0 != 0x80 {
-                    // Every lead byte starts a character; 4-byte ones are UTF-16 surrogate pairs.
-                    column += if b >= 0xF0 { 2 } else { 1 };
+            let mut chunks = src.get(pos..end).unwrap_or_default().chunks_exact(8);
+            for chunk in &mut chunks {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(chunk);
+                if plain_ascii(u64::from_le_bytes(bytes)) {
+                    column += 8;
+                } else {
+                    count_lines(chunk, &mut line, &mut column);
                 }
             }
+            count_lines(chunks.remainder(), &mut line, &mut column);
             pos = end;
             issue.line = Some(line);
             issue.column = Some(column);
         }
+    }
+
+    /// The report as text fields separated by U+001F, which JS splits and reads in order
+    /// (`JSON.parse` of the JSON form costs more than the validation itself): `1` or `0` (valid),
+    /// the event name after a `=` (empty for none), the numbers of errors and of warnings, then
+    /// eight fields per issue: code, path, message, expected, received, line, column, offset,
+    /// each empty when absent. `None` when the JSON form is needed: patches or blanks to carry,
+    /// or a separator inside a text (from a key or event name with an escaped U+001F).
+    pub fn to_compact(&self) -> Option<String> {
+        let issues = || self.errors.iter().chain(&self.warnings);
+        if !self.patches.is_empty()
+            || !self.blanks.is_empty()
+            || issues().any(|i| i.expected.as_deref() == Some("") || i.received.as_deref() == Some(""))
+        {
+            return None;
+        }
+        let mut out = String::with_capacity(256);
+        out.push(if self.is_valid() { '1' } else { '0' });
+        out.push(SEPARATOR);
+        if let Some(name) = &self.event_name {
+            out.push('=');
+            out.push_str(name);
+        }
+        out.push(SEPARATOR);
+        push_decimal(&mut out, self.errors.len() as u32);
+        out.push(SEPARATOR);
+        push_decimal(&mut out, self.warnings.len() as u32);
+        for issue in issues() {
+            for text in [
+                Some(issue.code.as_str()),
+                Some(issue.path.as_str()),
+                Some(issue.message.as_str()),
+            ]
+            .into_iter()
+            .chain([issue.expected.as_deref(), issue.received.as_deref()])
+            {
+                out.push(SEPARATOR);
+                out.push_str(text.unwrap_or_default());
+            }
+            for number in [issue.line, issue.column, issue.offset] {
+                out.push(SEPARATOR);
+                if let Some(n) = number {
+                    push_decimal(&mut out, n);
+                }
+            }
+        }
+        // Only the separators written above: else a text held one, and the split would be off.
+        let fields = 4 + 8 * (self.errors.len() + self.warnings.len());
+        (out.matches(SEPARATOR).count() + 1 == fields).then_some(out)
     }
 
     /// The report as JSON (see docs/design.md, "The wasm ABI").
@@ -133,6 +184,44 @@ impl Report {
         out.push_str(if self.blanks.is_empty() { "false" } else { "true" });
         out.push('}');
         out
+    }
+}
+
+/// Appends `n` in decimal (without the formatting machinery, which costs more than the rest of
+/// a small report).
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut rest = n;
+    while let Some(d) = i.checked_sub(1).and_then(|j| digits.get_mut(j)) {
+        *d = b'0' + (rest % 10) as u8;
+        i -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.push_str(core::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
+}
+
+/// Eight bytes of ASCII with no line feed: eight more columns.
+fn plain_ascii(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let newline = w ^ (ONES * u64::from(b'\n'));
+    (w | newline.wrapping_sub(ONES) & !newline) & HIGH == 0
+}
+
+/// Advances line and column (in UTF-16 code units, as editors and JavaScript count) over `bytes`.
+fn count_lines(bytes: &[u8], line: &mut u32, column: &mut u32) {
+    for &b in bytes {
+        if b == b'\n' {
+            *line += 1;
+            *column = 1;
+        } else if b & 0xC0 != 0x80 {
+            // Every lead byte starts a character; 4-byte ones are UTF-16 surrogate pairs.
+            *column += if b >= 0xF0 { 2 } else { 1 };
+        }
     }
 }
 
@@ -202,6 +291,12 @@ pub const FLAG_TRUSTED_UTF8: u32 = 2;
 /// `run_for_js` result: a valid unknown event with nothing to report; its name is the output.
 pub const CLEAN_UNKNOWN_EVENT: u32 = 5;
 
+/// `run_for_js` result: the output is the report in its compact form ([`Report::to_compact`]).
+pub const COMPACT_REPORT: u32 = 6;
+
+/// Separates the fields of the compact report (ASCII "unit separator").
+const SEPARATOR: char = '\u{1f}';
+
 /// The JS entry point behind `hw_validate`: validates `input[..len]`; returns the known event's
 /// 1-based index when there is nothing else to say, [`CLEAN_UNKNOWN_EVENT`] with the name in
 /// `output` for an unknown one, or 0 after writing the report to `output` (and, when the report
@@ -234,6 +329,10 @@ pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output
     }
     blank(src, &report.blanks);
     // The report becomes the output buffer itself: no second copy of a large report.
+    if let Some(compact) = report.to_compact() {
+        *output = compact.into_bytes();
+        return COMPACT_REPORT;
+    }
     *output = report.to_json().into_bytes();
     0
 }
@@ -247,9 +346,18 @@ mod tests {
     /// its start, so 40 000 duplicate keys took 12 s; one pass now gives the same positions.
     #[test]
     fn locate_matches_line_column_for_many_issues() {
-        let src = "{\n  \"é😀\": 1,\n\"a\":[1,\n2]}\n".repeat(50);
+        // Every offset, and offsets far apart (whole 8-byte chunks of ASCII, of line feeds and
+        // of multi-byte characters in between).
+        let short = "{\n  \"é😀\": 1,\n\"a\":[1,\n2]}\n".repeat(50);
+        let long = "{\"text\":\"a long line of plain ASCII text, then é and 😀 and more text\"}\n\n".repeat(20);
+        for (src, step) in [(short, 1), (long.clone(), 13), (long, 29)] {
+            check_locate(&src, step);
+        }
+    }
+
+    fn check_locate(src: &str, step: usize) {
         let mut report = Report::default();
-        for offset in (0..src.len() + 3).rev() {
+        for offset in (0..src.len() + 3).rev().step_by(step) {
             let mut issue = Issue::new(Code::InvalidType, String::new(), String::new());
             issue.offset = Some(offset as u32);
             report.errors.push(issue);
@@ -264,6 +372,89 @@ mod tests {
                 issue.offset
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::*;
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_295, 1_000_000_000, 123_456] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+    use crate::validate::{validate_in_full, Options};
+
+    /// What core.js does with the compact form, in Rust.
+    fn read_compact(text: &str) -> Report {
+        let f: Vec<&str> = text.split(SEPARATOR).collect();
+        let field = |i: usize| f.get(i).copied().unwrap_or_default();
+        let number = |i: usize| field(i).parse::<u32>().ok();
+        let mut report = Report {
+            event_name: field(1).strip_prefix('=').map(str::to_string),
+            ..Report::default()
+        };
+        let errors: usize = field(2).parse().unwrap_or_default();
+        let warnings: usize = field(3).parse().unwrap_or_default();
+        for n in 0..errors + warnings {
+            let at = 4 + 8 * n;
+            let text = |i: usize| Some(field(at + i).to_string()).filter(|t| !t.is_empty());
+            let code = crate::issue::Code::ALL.into_iter().find(|c| c.as_str() == field(at));
+            let issue = Issue {
+                code: code.unwrap_or(crate::issue::Code::Internal),
+                path: field(at + 1).to_string(),
+                message: field(at + 2).to_string(),
+                expected: text(3),
+                received: text(4),
+                line: number(at + 5),
+                column: number(at + 6),
+                offset: number(at + 7),
+            };
+            if n < errors {
+                report.errors.push(issue);
+            } else {
+                report.warnings.push(issue);
+            }
+        }
+        assert_eq!(field(0) == "1", report.is_valid(), "{text:?}");
+        report
+    }
+
+    #[test]
+    fn the_compact_form_carries_the_whole_report() {
+        let cases: &[&str] = &[
+            r#"{"event_name":"message","business_id":{"id":1},"user":[],"x":1,"x":2}"#,
+            r#"{"event_name":"typing_indicator","a":1}"#,
+            "{\"event_name\":\"message\"",
+            r#"[1,2"#,
+            r#"{"event_name":"chat_complete","version":"1.0","timestamp":"t","business_id":1,"user":{"auth_id":"é😀"},"message":{"id":1,"body":{"type":"TEXT","data":{"quick_replies":[]}}}}"#,
+            r#"{"event_name":"message","version":"1.0","timestamp":"t","business_id":1,"user":{"auth_id":"a"},"message":{"id":1,"body":{"type":"TEXT","data":{"quick_replies":[{"payload":{"k\u001f":{"a":1,"a":1}}}]}}}}"#,
+        ];
+        let mut compact = 0;
+        for case in cases {
+            let report = validate_in_full(case.as_bytes(), &Options::default());
+            match report.to_compact() {
+                Some(text) => {
+                    compact += 1;
+                    assert_eq!(
+                        read_compact(&text),
+                        Report {
+                            patches: vec![],
+                            blanks: vec![],
+                            ..report.clone()
+                        },
+                        "{case}"
+                    );
+                }
+                // Only a separator inside a text (the escaped U+001F key) needs the JSON form.
+                None => assert!(report.errors.iter().any(|e| e.path.contains('\u{1f}')), "{case}"),
+            }
+        }
+        assert_eq!(compact, cases.len() - 1);
     }
 }
 

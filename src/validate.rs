@@ -4,7 +4,7 @@
 
 use crate::issue::{push_pointer_segment, Code, Issue};
 use crate::json::{check_syntax, Failure, Fatal, Kind, Reader, Str};
-use crate::model::{Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
+use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
 use crate::report::{push_json_string, Patch, Report};
 
 #[derive(Clone, Debug)]
@@ -254,7 +254,10 @@ type Tag<'a> = (Result<Str<'a>, Kind>, usize);
 /// The field named `key` among `common` then `fields`, with its index in that order.
 #[inline]
 fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Option<(usize, &'static Field)> {
-    common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name))
+    if key.escaped {
+        return common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
+    }
+    field_named(common, fields, key.raw)
 }
 
 /// How reading a union's object ended.
@@ -303,6 +306,10 @@ impl<'a, 'r> Validator<'a, 'r> {
         let mut p = self.prefix_pointer.to_string();
         for seg in &self.path {
             match seg {
+                // The input is UTF-8 (checked, or trusted), so an unescaped key is its text.
+                Seg::Key(k) if !k.escaped => {
+                    push_pointer_segment(&mut p, core::str::from_utf8(k.raw).unwrap_or_default())
+                }
                 Seg::Key(k) => push_pointer_segment(&mut p, &k.decode()),
                 Seg::Index(i) => push_pointer_segment(&mut p, &i.to_string()),
             }
@@ -328,27 +335,21 @@ impl<'a, 'r> Validator<'a, 'r> {
         out
     }
 
-    fn issue(&self, code: Code, at: usize, message: String) -> Issue {
-        let mut issue = Issue::new(code, self.pointer(), message);
+    /// An issue at the current path; `message` is given the place for it: the path, or "the
+    /// payload" at the root.
+    fn issue(&self, code: Code, at: usize, message: impl FnOnce(&str) -> String) -> Issue {
+        let path = self.pointer();
+        let message = message(if path.is_empty() { "the payload" } else { &path });
+        let mut issue = Issue::new(code, path, message);
         issue.offset = Some(self.at_override.unwrap_or(at) as u32);
         issue
-    }
-
-    /// The path for messages: the pointer, or "the payload" at the root.
-    fn place(&self) -> String {
-        let p = self.pointer();
-        if p.is_empty() {
-            "the payload".to_string()
-        } else {
-            p
-        }
     }
 
     fn error(&mut self, issue: Issue) {
         push_capped(&mut self.report.errors, issue);
     }
 
-    fn warn(&mut self, code: Code, at: usize, message: String) {
+    fn warn(&mut self, code: Code, at: usize, message: impl FnOnce(&str) -> String) {
         let issue = self.issue(code, at, message);
         push_capped(&mut self.report.warnings, issue);
     }
@@ -384,11 +385,9 @@ impl<'a, 'r> Validator<'a, 'r> {
     /// says: "<place> must be <expected>, but is <found>", `found` given the rendered value.
     fn reject(&mut self, code: Code, at: usize, kind: Kind, expected: &str, found: impl FnOnce(&str) -> String) {
         let received = self.received(at, kind);
-        let mut issue = self.issue(
-            code,
-            at,
-            format!("{} must be {expected}, but is {}", self.place(), found(&received)),
-        );
+        let mut issue = self.issue(code, at, |place| {
+            format!("{} must be {expected}, but is {}", place, found(&received))
+        });
         issue.expected = Some(expected.to_string());
         issue.received = Some(received);
         self.error(issue);
@@ -465,25 +464,21 @@ impl<'a, 'r> Validator<'a, 'r> {
         let mut value = String::new();
         push_json_string(&mut value, &digits);
         self.patch(value);
-        self.warn(
-            Code::UnsafeInteger,
-            at,
+        self.warn(Code::UnsafeInteger, at, |place| {
             format!(
                 "{} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)",
-                self.place()
-            ),
-        );
+                place
+            )
+        });
     }
 
     fn duplicate(&mut self, at: usize) {
-        let issue = self.issue(
-            Code::DuplicateKey,
-            at,
+        let issue = self.issue(Code::DuplicateKey, at, |place| {
             format!(
                 "{} appears more than once in its object; parsers disagree on which copy wins",
-                self.place()
-            ),
-        );
+                place
+            )
+        });
         self.error(issue);
     }
 
@@ -609,11 +604,9 @@ impl<'a, 'r> Validator<'a, 'r> {
                     }
                     present |= bit;
                     if field.legacy {
-                        self.warn(
-                            Code::LegacyShape,
-                            key_at,
-                            format!("{} is an older name of this field, accepted as it is", self.place()),
-                        );
+                        self.warn(Code::LegacyShape, key_at, |place| {
+                            format!("{} is an older name of this field, accepted as it is", place)
+                        });
                     }
                     self.check(&field.ty)?;
                 } else {
@@ -635,7 +628,7 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) {
         for (i, field) in common.iter().chain(fields).enumerate() {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
-                let mut issue = self.issue(Code::MissingField, at, String::new());
+                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
                 push_pointer_segment(&mut issue.path, field.name);
                 issue.message = format!("{} is missing; it is required", issue.path);
                 issue.expected = Some(expected(&field.ty).to_string());
@@ -692,14 +685,12 @@ impl<'a, 'r> Validator<'a, 'r> {
                     escaped: false,
                 }));
             }
-            self.warn(
-                Code::Deprecated,
-                tag_at,
+            self.warn(Code::Deprecated, tag_at, |_| {
                 format!(
                     "the {} event is deprecated by the platform in favour of webhook_conversation_complete",
                     variant.tag
-                ),
-            );
+                )
+            });
             self.path.truncate(depth);
         }
         Some(variant.object.fields)
@@ -740,7 +731,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 }
             }
             other => {
-                let mut issue = self.issue(Code::MissingField, at, String::new());
+                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
                 push_pointer_segment(&mut issue.path, u.tag);
                 issue.expected = Some("a string".into());
                 if let Some((Err(kind), tag_at)) = other {
@@ -768,33 +759,24 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let integer_only = loose == Loose::IntegerOrNumericString;
                 match numeric_string(&s, integer_only) {
                     Some(number) if integer_only && number_is_unsafe(&number) => {
-                        self.warn(
-                            Code::UnsafeInteger,
-                            at,
+                        self.warn(Code::UnsafeInteger, at, |place| {
                             format!(
                                 "{} is the string \"{number}\", beyond 2^53 − 1: kept as the string",
-                                self.place()
-                            ),
-                        );
+                                place
+                            )
+                        });
                     }
                     Some(number) => {
-                        self.warn(
-                            Code::LooseType,
-                            at,
-                            format!(
-                                "{} is the string \"{number}\"; converted to the number {number}",
-                                self.place()
-                            ),
-                        );
+                        self.warn(Code::LooseType, at, |place| {
+                            format!("{} is the string \"{number}\"; converted to the number {number}", place)
+                        });
                         self.patch(number);
                     }
                     None if loose == Loose::NumberOrString => {
                         let received = self.received(at, kind);
-                        self.warn(
-                            Code::LooseType,
-                            at,
-                            format!("{} is the non-numeric string {received}; kept as it is", self.place()),
-                        );
+                        self.warn(Code::LooseType, at, |place| {
+                            format!("{} is the non-numeric string {received}; kept as it is", place)
+                        });
                     }
                     None => {
                         let expected = if integer_only { "an integer" } else { "a number" };
@@ -810,14 +792,9 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let value = s.decode().to_ascii_lowercase();
                 if value == "true" || value == "false" {
                     let received = self.received(at, kind);
-                    self.warn(
-                        Code::LooseType,
-                        at,
-                        format!(
-                            "{} is the string {received}; converted to the boolean {value}",
-                            self.place()
-                        ),
-                    );
+                    self.warn(Code::LooseType, at, |place| {
+                        format!("{} is the string {received}; converted to the boolean {value}", place)
+                    });
                     self.patch(value);
                 } else {
                     self.reject(Code::InvalidType, at, kind, "a boolean", |received| {
@@ -836,11 +813,9 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Loose::Flag, Kind::Bool) => {
                 let value = self.r.literal()?;
                 let number = if value { "1" } else { "0" };
-                self.warn(
-                    Code::LooseType,
-                    at,
-                    format!("{} is the boolean {value}; converted to {number}", self.place()),
-                );
+                self.warn(Code::LooseType, at, |place| {
+                    format!("{} is the boolean {value}; converted to {number}", place)
+                });
                 self.patch(number.into());
                 Ok(())
             }
@@ -850,14 +825,9 @@ impl<'a, 'r> Validator<'a, 'r> {
                     let digits = String::from_utf8_lossy(n.raw).into_owned();
                     let mut value = String::new();
                     push_json_string(&mut value, &digits);
-                    self.warn(
-                        Code::LooseType,
-                        at,
-                        format!(
-                            "{} is the number {digits}; converted to the string \"{digits}\"",
-                            self.place()
-                        ),
-                    );
+                    self.warn(Code::LooseType, at, |place| {
+                        format!("{} is the number {digits}; converted to the string \"{digits}\"", place)
+                    });
                     self.patch(value);
                 } else {
                     self.reject(Code::InvalidType, at, kind, "a string (or an integer)", str::to_string);
@@ -867,14 +837,9 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Loose::ClosingCategories, Kind::Object) => self.object(CLOSING_CATEGORIES.fields, &[], at),
             (Loose::ClosingCategories, Kind::String) => {
                 self.r.string()?;
-                self.warn(
-                    Code::LegacyShape,
-                    at,
-                    format!(
-                        "{} is a plain string (the shape before Aug 2019); kept as it is",
-                        self.place()
-                    ),
-                );
+                self.warn(Code::LegacyShape, at, |place| {
+                    format!("{} is a plain string (the shape before Aug 2019); kept as it is", place)
+                });
                 Ok(())
             }
             _ => self.wrong_type(expected(&Ty::Loose(loose)), kind, at),
@@ -891,14 +856,12 @@ impl<'a, 'r> Validator<'a, 'r> {
                     self.serialised_element(&text, at)
                 } else {
                     let raw = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
-                    self.warn(
-                        Code::LegacyShape,
-                        at,
+                    self.warn(Code::LegacyShape, at, |place| {
                         format!(
                             "{} is a plain string (the 2018 shape); represented as a TEXT element",
-                            self.place()
-                        ),
-                    );
+                            place
+                        )
+                    });
                     self.patch(format!(
                         "{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"
                     ));
@@ -931,29 +894,24 @@ impl<'a, 'r> Validator<'a, 'r> {
         self.too_many_patches |= inner.too_many_patches;
         match outcome {
             Ok(()) => {
-                let issue = self.issue(
-                    Code::LooseType,
-                    at,
+                let issue = self.issue(Code::LooseType, at, |place| {
                     format!(
                         "{} is an HSL element serialised as a JSON string; parsed into the element",
-                        self.place()
-                    ),
-                );
+                        place
+                    )
+                });
                 self.report.warnings.insert(first_warning, issue);
             }
             Err(fatal) => {
                 self.report.patches.truncate(first_patch);
                 self.report.errors.truncate(first_error);
                 self.report.warnings.truncate(first_warning);
-                let mut issue = self.issue(
-                    Code::InvalidValue,
-                    at,
+                let mut issue = self.issue(Code::InvalidValue, at, |place| {
                     format!(
                         "{} is a string that looks like a serialised HSL element but is not valid JSON: {}",
-                        self.place(),
-                        fatal.message
-                    ),
-                );
+                        place, fatal.message
+                    )
+                });
                 issue.expected = Some("an HSL element".into());
                 self.error(issue);
             }
