@@ -101,12 +101,22 @@ pub struct Variant {
     pub deprecated: bool,
 }
 
+/// Documentation is for the generators (TypeScript types, JSON Schema), which run natively: the
+/// wasm module keeps none of the text (it would be about 2 KB of the gzipped module).
+const fn for_generators(text: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        text
+    }
+}
+
 const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
     Field {
         name,
         ty,
         required: true,
-        doc,
+        doc: for_generators(doc),
         deprecated: false,
         legacy: false,
     }
@@ -116,7 +126,7 @@ const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         name,
         ty,
         required: false,
-        doc,
+        doc: for_generators(doc),
         deprecated: false,
         legacy: false,
     }
@@ -126,7 +136,7 @@ const fn deprecated(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         name,
         ty,
         required: false,
-        doc,
+        doc: for_generators(doc),
         deprecated: true,
         legacy: false,
     }
@@ -136,7 +146,7 @@ const fn legacy(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         name,
         ty,
         required: false,
-        doc,
+        doc: for_generators(doc),
         deprecated: true,
         legacy: true,
     }
@@ -147,7 +157,7 @@ const fn legacy(name: &'static str, ty: Ty, doc: &'static str) -> Field {
 
 pub static USER: Object = Object {
     name: "User", open: false,
-    doc: "The end user. Older payloads carry only `auth_id` (and sometimes `device_platform`).",
+    doc: for_generators("The end user. Older payloads carry only `auth_id` (and sometimes `device_platform`)."),
     fields: &[
         req("auth_id", Ty::String, "The customer's own identifier of the user."),
         opt(
@@ -167,7 +177,7 @@ pub static USER: Object = Object {
 pub static AGENT: Object = Object {
     name: "Agent",
     open: false,
-    doc: "The bot or human agent. Absent in `webhook_conversation_complete` before Sept 2020.",
+    doc: for_generators("The bot or human agent. Absent in `webhook_conversation_complete` before Sept 2020."),
     fields: &[
         req("id", Ty::Id, "The agent's identifier."),
         opt(
@@ -195,7 +205,7 @@ pub static AGENT: Object = Object {
 pub static ACTIONABLE_PAYLOAD: Object = Object {
     name: "ActionablePayload",
     open: true,
-    doc: "What an actionable carries; which keys depend on its `uri`. Other keys are kept.",
+    doc: for_generators("What an actionable carries; which keys depend on its `uri`. Other keys are kept."),
     fields: &[
         opt(
             "message",
@@ -236,7 +246,7 @@ pub static ACTIONABLE_PAYLOAD: Object = Object {
 pub static ACTIONABLE: Object = Object {
     name: "Actionable",
     open: false,
-    doc: "A button, quick reply or carousel action.",
+    doc: for_generators("A button, quick reply or carousel action."),
     fields: &[
         opt("actionable_text", Ty::String, "The label shown."),
         opt(
@@ -293,7 +303,7 @@ macro_rules! element {
     ($static:ident, $name:literal, $doc:literal, data: $data:expr $(, $extra:expr)* $(,)?) => {
         pub static $static: Object = Object {
             name: $name, open: false,
-            doc: $doc,
+            doc: for_generators($doc),
             fields: &[
                 $data,
                 $($extra,)*
@@ -305,7 +315,7 @@ macro_rules! element {
 pub static TEXT_DATA: Object = Object {
     name: "TextData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[req(
         "quick_replies",
         Ty::Array(&Ty::Object(&ACTIONABLE)),
@@ -318,7 +328,7 @@ element!(TEXT_ELEMENT, "TextElement", "A text bubble with optional quick replies
 pub static BUTTON_DATA: Object = Object {
     name: "ButtonData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[req("items", ACTIONABLES_TY, "The buttons.")],
 };
 const ACTIONABLES_TY: Ty = Ty::Array(&Ty::Object(&ACTIONABLE));
@@ -328,7 +338,7 @@ element!(BUTTON_ELEMENT, "ButtonElement", "Text with buttons. Files are `LINK` b
 pub static THUMBNAIL: Object = Object {
     name: "Thumbnail",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         req("image", Ty::String, "Image URL (a video is an embed URL)."),
         deprecated("type", Ty::Enum(&["LANDSCAPE"]), "Deprecated."),
@@ -338,7 +348,7 @@ pub static THUMBNAIL: Object = Object {
 pub static CAROUSEL_ITEM: Object = Object {
     name: "CarouselItem",
     open: false,
-    doc: "One card of a carousel.",
+    doc: for_generators("One card of a carousel."),
     fields: &[
         opt("thumbnail", Ty::Object(&THUMBNAIL), "The card's image."),
         opt("title", Ty::String, ""),
@@ -357,7 +367,7 @@ pub static CAROUSEL_ITEM: Object = Object {
 pub static CAROUSEL_DATA: Object = Object {
     name: "CarouselData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         opt("width", Ty::Enum(&["THIN", "MEDIUM", "FAT", "BIG"]), "Card width."),
         opt(
@@ -374,7 +384,7 @@ element!(CAROUSEL_ELEMENT, "CarouselElement", "Cards. An image message is a one-
 pub static SYSTEM_PAYLOAD: Object = Object {
     name: "SystemPayload",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         opt("profile_image", Ty::String, ""),
         opt("agent_name", Ty::String, ""),
@@ -384,7 +394,7 @@ pub static SYSTEM_PAYLOAD: Object = Object {
 pub static SYSTEM_DATA: Object = Object {
     name: "SystemData",
     open: false,
-    doc: "`{}` for `chat_complete` (and for `chat_pinned` before Sept 2019).",
+    doc: for_generators("`{}` for `chat_complete` (and for `chat_pinned` before Sept 2019)."),
     fields: &[
         opt("event_name", Ty::String, ""),
         opt("payload", Ty::Object(&SYSTEM_PAYLOAD), ""),
@@ -396,7 +406,7 @@ element!(SYSTEM_ELEMENT, "SystemElement", "A system notice (chat pinned, chat co
 pub static FORM_FIELD: Object = Object {
     name: "FormField",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         req("key", Ty::String, ""),
         opt(
@@ -432,7 +442,7 @@ pub static FORM_FIELD: Object = Object {
 pub static FORM_DATA: Object = Object {
     name: "FormData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[req("fields", Ty::Array(&Ty::Object(&FORM_FIELD)), "")],
 };
 element!(FORM_ELEMENT, "FormElement", "A form (official builder only). Has no `text`.",
@@ -443,7 +453,7 @@ element!(FORM_ELEMENT, "FormElement", "A form (official builder only). Has no `t
 pub static SILENT_ACTION_DATA: Object = Object {
     name: "SilentActionData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         opt("Id", Ty::Integer, "Note the capital I."),
         opt("via_name", Ty::String, ""),
@@ -452,7 +462,7 @@ pub static SILENT_ACTION_DATA: Object = Object {
 pub static SILENT_ACTION: Object = Object {
     name: "SilentAction",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         req("type", Ty::String, ""),
         opt("data", Ty::Object(&SILENT_ACTION_DATA), ""),
@@ -461,7 +471,7 @@ pub static SILENT_ACTION: Object = Object {
 pub static SILENT_DATA: Object = Object {
     name: "SilentData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[req("silent_actions", Ty::Array(&Ty::Object(&SILENT_ACTION)), "")],
 };
 element!(SILENT_ELEMENT, "SilentElement", "Actions with nothing shown (official builder only).",
@@ -470,7 +480,7 @@ element!(SILENT_ELEMENT, "SilentElement", "Actions with nothing shown (official 
 pub static NATIVE_ACTION_DATA: Object = Object {
     name: "NativeActionData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[req("method", Ty::String, "The host app's method to call.")],
 };
 element!(NATIVE_ACTION_ELEMENT, "NativeActionElement", "A call into the host app (official builder only).",
@@ -549,9 +559,9 @@ pub static HSL_ELEMENT: Union = Union {
         ),
     ],
     common_name: "ElementBase",
-    common_doc: "What every HSL element may carry besides `type` and `data`.",
+    common_doc: for_generators("What every HSL element may carry besides `type` and `data`."),
     unknown_name: "UnknownElement",
-    unknown_doc: "An HSL element of a type this version does not know: everything is kept.",
+    unknown_doc: for_generators("An HSL element of a type this version does not know: everything is kept."),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -560,7 +570,7 @@ pub static HSL_ELEMENT: Union = Union {
 pub static MESSAGE: Object = Object {
     name: "Message",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         req("id", Ty::Id, "Numeric, increasing: the ordering and idempotency key."),
         req(
@@ -574,26 +584,26 @@ pub static MESSAGE: Object = Object {
 pub static MESSAGE_EVENT: Object = Object {
     name: "MessageEvent",
     open: false,
-    doc: "A bot or agent sent a message to the user.",
+    doc: for_generators("A bot or agent sent a message to the user."),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 pub static CHAT_PINNED_EVENT: Object = Object {
     name: "ChatPinnedEvent",
     open: false,
-    doc: "A chat was assigned to a human agent; the body is a SYSTEM element.",
+    doc: for_generators("A chat was assigned to a human agent; the body is a SYSTEM element."),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 pub static CHAT_COMPLETE_EVENT: Object = Object {
     name: "ChatCompleteEvent",
     open: false,
-    doc: "A chat was marked complete. Deprecated by the platform in favour of `webhook_conversation_complete`.",
+    doc: for_generators("A chat was marked complete. Deprecated by the platform in favour of `webhook_conversation_complete`."),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 
 pub static FOLLOW_UP_DETAILS: Object = Object {
     name: "FollowUpDetails",
     open: false,
-    doc: "`{}` when there is no follow-up.",
+    doc: for_generators("`{}` when there is no follow-up."),
     fields: &[
         opt("follow_up_timestamp", Ty::Integer, "Epoch seconds."),
         opt(
@@ -610,7 +620,7 @@ pub static FOLLOW_UP_DETAILS: Object = Object {
 pub static CLOSING_CATEGORIES: Object = Object {
     name: "ClosingCategories",
     open: false,
-    doc: "Why the conversation was closed (note the camelCase `subReason`).",
+    doc: for_generators("Why the conversation was closed (note the camelCase `subReason`)."),
     fields: &[
         opt("reason", Ty::String, ""),
         opt("subReason", Ty::String, ""),
@@ -623,7 +633,7 @@ const FREE_FORM_TY: Ty = Ty::Map(&Ty::Any);
 pub static CONVERSATION_DATA: Object = Object {
     name: "ConversationData",
     open: false,
-    doc: "",
+    doc: for_generators(""),
     fields: &[
         opt(
             "conversation_no",
@@ -675,7 +685,7 @@ pub static CONVERSATION_DATA: Object = Object {
 pub static CONVERSATION_COMPLETE_EVENT: Object = Object {
     name: "ConversationCompleteEvent",
     open: false,
-    doc: "A conversation was marked complete by an agent or a bot. Carries no `message`.",
+    doc: for_generators("A conversation was marked complete by an agent or a bot. Carries no `message`."),
     fields: &[
         opt(
             "follow_up_details",
@@ -698,9 +708,9 @@ pub static EVENT: Union = Union {
     ],
     common: &ENVELOPE_FIELDS,
     common_name: "EventEnvelope",
-    common_doc: "The fields every known event carries.",
+    common_doc: for_generators("The fields every known event carries."),
     unknown_name: "UnknownEvent",
-    unknown_doc: "An event this version does not know (e.g. `typing_indicator`): everything is kept. The platform asks consumers to ignore these and answer 200.",
+    unknown_doc: for_generators("An event this version does not know (e.g. `typing_indicator`): everything is kept. The platform asks consumers to ignore these and answer 200."),
 };
 
 const ENVELOPE_FIELDS: [Field; 6] = [
