@@ -9,7 +9,7 @@
 //! every payload it accepts gets a clean report from the full pass, and that it accepts the
 //! clean fixtures.
 
-use crate::json::{same_bytes, Num, Reader};
+use crate::json::{same_bytes, scan_string, Num, Reader};
 use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
 use crate::validate::{Options, MAX_DEPTH_CAP};
 
@@ -115,12 +115,12 @@ impl<'a> Fast<'a> {
             if b != b'"' {
                 return None;
             }
-            let key = self.r.string().ok()?;
-            if key.escaped || self.next() != b':' {
+            let key = self.key()?;
+            if self.next() != b':' {
                 return None;
             }
             self.r.pos += 1;
-            member(self, key.raw)?;
+            member(self, key)?;
             match self.next() {
                 b',' => {
                     self.r.pos += 1;
@@ -149,9 +149,24 @@ impl<'a> Fast<'a> {
         }
     }
 
+    /// Skips the string the reader is on (its content is checked; the input is UTF-8).
     #[inline(always)]
     fn string(&mut self) -> Option<()> {
-        self.r.string().ok().map(drop)
+        let (end, _) = scan_string(self.r.src, self.r.pos + 1).ok()?;
+        self.r.pos = end + 1;
+        Some(())
+    }
+
+    /// Reads a key (the reader on its quote); `None` when it has escapes.
+    #[inline(always)]
+    fn key(&mut self) -> Option<&'a [u8]> {
+        let start = self.r.pos + 1;
+        let (end, escaped) = scan_string(self.r.src, start).ok()?;
+        self.r.pos = end + 1;
+        if escaped {
+            return None;
+        }
+        self.r.src.get(start..end)
     }
 
     #[inline(always)]
@@ -324,11 +339,8 @@ impl<'a> Fast<'a> {
         if self.next() != b'"' {
             return None;
         }
-        let tag = self.r.string().ok()?;
-        if tag.escaped {
-            return None;
-        }
-        let i = u.variants.iter().position(|v| same_bytes(v.tag.as_bytes(), tag.raw))?;
+        let tag = self.key()?;
+        let i = u.variants.iter().position(|v| same_bytes(v.tag.as_bytes(), tag))?;
         (!u.variants.get(i)?.deprecated).then_some(i)
     }
 
