@@ -256,10 +256,10 @@ function issue(code, message, extra) {
 // ---------------------------------------------------------------------------------------------
 // Options and input
 
+const DEFAULT_OPTIONS = Object.freeze({ lenient: false, maxBytes: DEFAULT_MAX_BYTES, maxDepth: DEFAULT_MAX_DEPTH });
+
 function readOptions(options) {
-  if (options === undefined || options === null) {
-    return { lenient: false, maxBytes: DEFAULT_MAX_BYTES, maxDepth: DEFAULT_MAX_DEPTH };
-  }
+  if (options === undefined || options === null) return DEFAULT_OPTIONS;
   if (typeof options !== "object") throw new TypeError("haptik-webhook: options must be an object");
   const { lenient = false, maxBytes = DEFAULT_MAX_BYTES, maxDepth = DEFAULT_MAX_DEPTH } = options;
   if (typeof lenient !== "boolean") throw new TypeError("haptik-webhook: options.lenient must be a boolean");
@@ -301,47 +301,53 @@ function run(data, opts, wantText) {
   if (typeof data !== "string" && data.byteLength > opts.maxBytes) {
     return failure(tooLarge(data.byteLength, opts.maxBytes));
   }
+  // As __withWasm, without a closure per call (this is every parseEvent's path).
+  const ex = getExports();
   try {
-    return __withWasm((ex) => {
-      const input = copyIn(ex, "hw_input", data, opts.maxBytes);
-      if (input === null) return failure(tooLarge(undefined, opts.maxBytes));
-      const { ptr, len } = input;
-      // encodeInto turns lone surrogates into U+FFFD: text with any must be refused, not
-      // changed. Only text with non-ASCII characters (more bytes than characters) can have them.
-      if (typeof data === "string" && len !== data.length && !__isWellFormed(data)) {
-        return failure(
-          issue("invalid_encoding", "the payload is not valid Unicode text: it contains a lone UTF-16 surrogate", {
-            expected: "well-formed text",
-            received: "a lone surrogate",
-          }),
-        );
-      }
-      let flags = opts.lenient ? FLAG_LENIENT : 0;
-      if (typeof data === "string") flags |= FLAG_VALID_UTF8;
-      const code = ex.hw_validate(len, flags, opts.maxDepth) >>> 0;
-      if (code >= 1 && code <= 4) return { code, report: null, text: null, eventName: EVENT_NAMES[code - 1] };
-      // 5: a valid unknown event with nothing to report; its name is the output.
-      if (code === 5) return { code, report: null, text: null, eventName: __readOutput(ex) };
-      // 6: a report with nothing to apply (no patches, nothing cleaned), in its compact form.
-      if (code === 6) return { code, report: readCompactReport(__readOutput(ex)), text: null };
-      if (code !== 0) {
-        return failure(issue("internal", `internal error: the validator returned an unknown code ${code}`));
-      }
-      const report = JSON.parse(__readOutput(ex));
-      let text = null;
-      if (report.valid && report.cleaned && wantText) {
-        // The input buffer (same length) now holds strict JSON. Its address is unchanged: the
-        // buffer is rewritten in place, never resized, by hw_validate.
-        text = decoder.decode(new Uint8Array(ex.memory.buffer, ptr, len));
-      }
-      return { code, report, text };
-    });
+    return validateWith(ex, data, opts, wantText);
   } catch (e) {
-    if (e instanceof WasmTrap) {
-      return failure(issue("internal", `${e.message}; the module was re-initialised`));
-    }
-    throw e;
+    if (!isWasmFailure(e)) throw e;
+    if (wasm === ex) wasm = null;
+    return failure(issue("internal", `${new WasmTrap(e).message}; the module was re-initialised`));
   }
+}
+
+// What run() returns for a clean known event (codes 1..4): the same object every time.
+const CLEAN_KNOWN = EVENT_NAMES.map((eventName, i) => Object.freeze({ code: i + 1, report: null, text: null, eventName }));
+
+function validateWith(ex, data, opts, wantText) {
+  const input = copyIn(ex, "hw_input", data, opts.maxBytes);
+  if (input === null) return failure(tooLarge(undefined, opts.maxBytes));
+  const { ptr, len } = input;
+  // encodeInto turns lone surrogates into U+FFFD: text with any must be refused, not
+  // changed. Only text with non-ASCII characters (more bytes than characters) can have them.
+  if (typeof data === "string" && len !== data.length && !__isWellFormed(data)) {
+    return failure(
+      issue("invalid_encoding", "the payload is not valid Unicode text: it contains a lone UTF-16 surrogate", {
+        expected: "well-formed text",
+        received: "a lone surrogate",
+      }),
+    );
+  }
+  let flags = opts.lenient ? FLAG_LENIENT : 0;
+  if (typeof data === "string") flags |= FLAG_VALID_UTF8;
+  const code = ex.hw_validate(len, flags, opts.maxDepth) >>> 0;
+  if (code >= 1 && code <= 4) return CLEAN_KNOWN[code - 1];
+  // 5: a valid unknown event with nothing to report; its name is the output.
+  if (code === 5) return { code, report: null, text: null, eventName: __readOutput(ex) };
+  // 6: a report with nothing to apply (no patches, nothing cleaned), in its compact form.
+  if (code === 6) return { code, report: readCompactReport(__readOutput(ex)), text: null };
+  if (code !== 0) {
+    return failure(issue("internal", `internal error: the validator returned an unknown code ${code}`));
+  }
+  const report = JSON.parse(__readOutput(ex));
+  let text = null;
+  if (report.valid && report.cleaned && wantText) {
+    // The input buffer (same length) now holds strict JSON. Its address is unchanged: the
+    // buffer is rewritten in place, never resized, by hw_validate.
+    text = decoder.decode(new Uint8Array(ex.memory.buffer, ptr, len));
+  }
+  return { code, report, text };
 }
 
 /**
