@@ -114,6 +114,10 @@ impl Issue {
 /// Appends `segment` to a JSON Pointer, escaping `~` and `/` as RFC 6901 says.
 pub fn push_pointer_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
+        pointer.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -166,5 +170,14 @@ mod tests {
             assert!(seen.insert(c.as_str()));
             assert!(c.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
         }
+    }
+
+    #[test]
+    fn pointer_segments_escape_tilde_and_slash() {
+        let mut p = String::new();
+        for segment in ["plain", "a/b~c", "~", "", "é/😀"] {
+            push_pointer_segment(&mut p, segment);
+        }
+        assert_eq!(p, "/plain/a~1b~0c/~0//é~1😀");
     }
 }

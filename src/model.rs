@@ -596,7 +596,9 @@ pub static CHAT_PINNED_EVENT: Object = Object {
 pub static CHAT_COMPLETE_EVENT: Object = Object {
     name: "ChatCompleteEvent",
     open: false,
-    doc: for_generators("A chat was marked complete. Deprecated by the platform in favour of `webhook_conversation_complete`."),
+    doc: for_generators(
+        "A chat was marked complete. Deprecated by the platform in favour of `webhook_conversation_complete`.",
+    ),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 

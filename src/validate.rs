@@ -386,7 +386,7 @@ impl<'a, 'r> Validator<'a, 'r> {
     fn reject(&mut self, code: Code, at: usize, kind: Kind, expected: &str, found: impl FnOnce(&str) -> String) {
         let received = self.received(at, kind);
         let mut issue = self.issue(code, at, |place| {
-            format!("{} must be {expected}, but is {}", place, found(&received))
+            concat(&[place, " must be ", expected, ", but is ", &found(&received)])
         });
         issue.expected = Some(expected.to_string());
         issue.received = Some(received);
@@ -400,7 +400,7 @@ impl<'a, 'r> Validator<'a, 'r> {
             if matches!(kind, Kind::Null) {
                 kind.described().to_string()
             } else {
-                format!("{}: {received}", kind.described())
+                concat(&[kind.described(), ": ", received])
             }
         });
         Ok(())
@@ -630,7 +630,7 @@ impl<'a, 'r> Validator<'a, 'r> {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
                 let mut issue = self.issue(Code::MissingField, at, |_| String::new());
                 push_pointer_segment(&mut issue.path, field.name);
-                issue.message = format!("{} is missing; it is required", issue.path);
+                issue.message = concat(&[&issue.path, " is missing; it is required"]);
                 issue.expected = Some(expected(&field.ty).to_string());
                 self.error(issue);
             }
@@ -740,7 +740,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                     issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
                     issue.received = Some(kind.described().into());
                 } else {
-                    issue.message = format!("{} is missing; it is required", issue.path);
+                    issue.message = concat(&[&issue.path, " is missing; it is required"]);
                 }
                 self.error(issue);
             }
@@ -968,6 +968,16 @@ fn number_is_unsafe(text: &str) -> bool {
         plain_integer: true,
     }
     .is_unsafe_integer()
+}
+
+/// The parts joined, in one allocation: the messages of the common errors, which `format!`
+/// would build for several times the cost.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }
 
 /// What a type expects, for messages.
