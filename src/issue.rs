@@ -127,6 +127,21 @@ pub fn push_pointer_segment(pointer: &mut String, segment: &str) {
     }
 }
 
+/// Sorts `v` by `key`, keeping the order of equal ones. An insertion sort: the issue lists it
+/// sorts are capped at a few hundred, and std's sorts would add several KB to the wasm module.
+pub(crate) fn sort_stable_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while let (Some(a), Some(b)) = (j.checked_sub(1).and_then(|k| v.get(k)), v.get(j)) {
+            if key(a) <= key(b) {
+                break;
+            }
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// 1-based line and column (in UTF-16 code units) of byte `offset` in `src`.
 pub fn line_column(src: &[u8], offset: usize) -> (u32, u32) {
     let end = offset.min(src.len());
@@ -179,5 +194,16 @@ mod tests {
             push_pointer_segment(&mut p, segment);
         }
         assert_eq!(p, "/plain/a~1b~0c/~0//é~1😀");
+    }
+
+    #[test]
+    fn the_sort_is_stable() {
+        let mut v: Vec<(u32, usize)> = (0..300).map(|i| ((i * 7919 % 13) as u32, i)).collect();
+        let mut expected = v.clone();
+        expected.sort_by_key(|p| p.0); // std's stable sort
+        sort_stable_by_key(&mut v, |p| p.0);
+        assert_eq!(v, expected);
+        let mut empty: [u8; 0] = [];
+        sort_stable_by_key(&mut empty, |b| *b);
     }
 }

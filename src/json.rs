@@ -485,7 +485,7 @@ impl<'a> Reader<'a> {
 
     /// Moves to the next key of the object being read and consumes it and its colon; `None` when
     /// the object ends (its `}` consumed). `first` tracks whether a comma is due.
-    #[inline]
+    #[inline(always)]
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<(Str<'a>, usize)>, Failure> {
         if !self.next_member(first, b'}')? {
             self.depth = self.depth.saturating_sub(1);

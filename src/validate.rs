@@ -211,20 +211,10 @@ pub fn validate_in_full(input: &[u8], options: &Options) -> Report {
     report
 }
 
-/// Sorts issues by offset, keeping the order of equal ones. O(n log n) whatever the input
-/// (lenient notes arrive after every other issue); std's stable sort would add 15 KB of wasm.
-fn sort_by_offset(issues: &mut Vec<Issue>) {
-    if issues.windows(2).all(|w| matches!(w, [a, b] if a.offset <= b.offset)) {
-        return;
-    }
-    let mut keyed: Vec<(Option<u32>, usize, Issue)> = std::mem::take(issues)
-        .into_iter()
-        .enumerate()
-        .map(|(i, issue)| (issue.offset, i, issue))
-        .collect();
-    // (offset, original index) keys are unique, so an unstable sort keeps equal offsets in order.
-    keyed.sort_unstable_by_key(|(offset, index, _)| (*offset, *index));
-    issues.extend(keyed.into_iter().map(|(_, _, issue)| issue));
+/// Sorts issues by offset, keeping the order of equal ones (lenient notes arrive after every
+/// other issue). The lists are capped (at most [`MAX_ISSUES`] + 1), so an insertion sort is cheap.
+fn sort_by_offset(issues: &mut [Issue]) {
+    crate::issue::sort_stable_by_key(issues, |i| i.offset);
 }
 
 enum Seg<'a> {
