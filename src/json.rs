@@ -146,29 +146,37 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(usize, bool), usi
     let mut i = start;
     let mut escaped = false;
     loop {
-        while let Some(chunk) = src.get(i..i + 8) {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(bytes);
-            let quote = w ^ (ONES * u64::from(b'"'));
-            let backslash = w ^ (ONES * u64::from(b'\\'));
-            let flags = (quote.wrapping_sub(ONES) & !quote
-                | backslash.wrapping_sub(ONES) & !backslash
-                | w.wrapping_sub(ONES * 0x20) & !w)
-                & HIGH;
-            if flags != 0 {
-                i += (flags.trailing_zeros() / 8) as usize;
-                break;
+        // The next special byte, and `i` on it: eight bytes at a time (the byte taken from the
+        // word, not loaded again), one at a time in the last few bytes of the input.
+        let b = loop {
+            if let Some(chunk) = src.get(i..i + 8) {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(chunk);
+                let w = u64::from_le_bytes(bytes);
+                let quote = w ^ (ONES * u64::from(b'"'));
+                let backslash = w ^ (ONES * u64::from(b'\\'));
+                let flags = (quote.wrapping_sub(ONES) & !quote
+                    | backslash.wrapping_sub(ONES) & !backslash
+                    | w.wrapping_sub(ONES * 0x20) & !w)
+                    & HIGH;
+                if flags != 0 {
+                    // The lowest flag is bit 8k + 7 of byte k.
+                    let bit = flags.trailing_zeros();
+                    i += (bit / 8) as usize;
+                    break (w >> (bit & !7)) as u8;
+                }
+                i += 8;
+            } else {
+                match src.get(i) {
+                    Some(&b) if string_special(b) => break b,
+                    Some(_) => i += 1,
+                    None => return Err(i),
+                }
             }
-            i += 8;
-        }
-        // Fewer than eight bytes left (or a special byte found): one at a time.
-        while matches!(src.get(i), Some(&b) if !string_special(b)) {
-            i += 1;
-        }
-        match src.get(i) {
-            Some(b'"') => return Ok((i, escaped)),
-            Some(b'\\') => {
+        };
+        match b {
+            b'"' => return Ok((i, escaped)),
+            b'\\' => {
                 escaped = true;
                 match src.get(i + 1) {
                     Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
