@@ -282,6 +282,10 @@ impl<'a> Fast<'a> {
                     return None;
                 }
                 members.present |= bit;
+                // Most fields are strings: read them here, without the call to `value`.
+                if matches!(field.ty, Ty::String) && self.next() == b'"' {
+                    return self.string();
+                }
                 self.value(&field.ty)
             }
             None => {
