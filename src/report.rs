@@ -98,7 +98,7 @@ impl Report {
         }
     }
 
-    /// The report as text fields separated by U+001F, which JS splits and reads in order
+    /// The report as text fields separated by U+001F, which JS reads in order with `indexOf`
     /// (`JSON.parse` of the JSON form costs more than the validation itself): `1` or `0` (valid),
     /// the event name after a `=` (empty for none), the numbers of errors and of warnings, then
     /// eight fields per issue: code, path, message, expected, received, line, column, offset,

@@ -455,19 +455,13 @@ impl<'a, 'r> Validator<'a, 'r> {
         push_json_string(&mut value, &digits);
         self.patch(value);
         self.warn(Code::UnsafeInteger, at, |place| {
-            format!(
-                "{} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)",
-                place
-            )
+            format!("{place} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)")
         });
     }
 
     fn duplicate(&mut self, at: usize) {
         let issue = self.issue(Code::DuplicateKey, at, |place| {
-            format!(
-                "{} appears more than once in its object; parsers disagree on which copy wins",
-                place
-            )
+            format!("{place} appears more than once in its object; parsers disagree on which copy wins")
         });
         self.error(issue);
     }
@@ -595,7 +589,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                     present |= bit;
                     if field.legacy {
                         self.warn(Code::LegacyShape, key_at, |place| {
-                            format!("{} is an older name of this field, accepted as it is", place)
+                            format!("{place} is an older name of this field, accepted as it is")
                         });
                     }
                     self.check(&field.ty)?;
@@ -750,22 +744,19 @@ impl<'a, 'r> Validator<'a, 'r> {
                 match numeric_string(&s, integer_only) {
                     Some(number) if integer_only && number_is_unsafe(&number) => {
                         self.warn(Code::UnsafeInteger, at, |place| {
-                            format!(
-                                "{} is the string \"{number}\", beyond 2^53 − 1: kept as the string",
-                                place
-                            )
+                            format!("{place} is the string \"{number}\", beyond 2^53 − 1: kept as the string")
                         });
                     }
                     Some(number) => {
                         self.warn(Code::LooseType, at, |place| {
-                            format!("{} is the string \"{number}\"; converted to the number {number}", place)
+                            format!("{place} is the string \"{number}\"; converted to the number {number}")
                         });
                         self.patch(number);
                     }
                     None if loose == Loose::NumberOrString => {
                         let received = self.received(at, kind);
                         self.warn(Code::LooseType, at, |place| {
-                            format!("{} is the non-numeric string {received}; kept as it is", place)
+                            format!("{place} is the non-numeric string {received}; kept as it is")
                         });
                     }
                     None => {
@@ -783,7 +774,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 if value == "true" || value == "false" {
                     let received = self.received(at, kind);
                     self.warn(Code::LooseType, at, |place| {
-                        format!("{} is the string {received}; converted to the boolean {value}", place)
+                        format!("{place} is the string {received}; converted to the boolean {value}")
                     });
                     self.patch(value);
                 } else {
@@ -804,7 +795,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let value = self.r.literal()?;
                 let number = if value { "1" } else { "0" };
                 self.warn(Code::LooseType, at, |place| {
-                    format!("{} is the boolean {value}; converted to {number}", place)
+                    format!("{place} is the boolean {value}; converted to {number}")
                 });
                 self.patch(number.into());
                 Ok(())
@@ -816,7 +807,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                     let mut value = String::new();
                     push_json_string(&mut value, &digits);
                     self.warn(Code::LooseType, at, |place| {
-                        format!("{} is the number {digits}; converted to the string \"{digits}\"", place)
+                        format!("{place} is the number {digits}; converted to the string \"{digits}\"")
                     });
                     self.patch(value);
                 } else {
@@ -828,7 +819,7 @@ impl<'a, 'r> Validator<'a, 'r> {
             (Loose::ClosingCategories, Kind::String) => {
                 self.r.string()?;
                 self.warn(Code::LegacyShape, at, |place| {
-                    format!("{} is a plain string (the shape before Aug 2019); kept as it is", place)
+                    format!("{place} is a plain string (the shape before Aug 2019); kept as it is")
                 });
                 Ok(())
             }
@@ -847,10 +838,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 } else {
                     let raw = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
                     self.warn(Code::LegacyShape, at, |place| {
-                        format!(
-                            "{} is a plain string (the 2018 shape); represented as a TEXT element",
-                            place
-                        )
+                        format!("{place} is a plain string (the 2018 shape); represented as a TEXT element")
                     });
                     self.patch(format!(
                         "{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"
@@ -885,10 +873,7 @@ impl<'a, 'r> Validator<'a, 'r> {
         match outcome {
             Ok(()) => {
                 let issue = self.issue(Code::LooseType, at, |place| {
-                    format!(
-                        "{} is an HSL element serialised as a JSON string; parsed into the element",
-                        place
-                    )
+                    format!("{place} is an HSL element serialised as a JSON string; parsed into the element")
                 });
                 self.report.warnings.insert(first_warning, issue);
             }

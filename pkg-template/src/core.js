@@ -301,14 +301,13 @@ function run(data, opts, wantText) {
   if (typeof data !== "string" && data.byteLength > opts.maxBytes) {
     return failure(tooLarge(data.byteLength, opts.maxBytes));
   }
-  // As __withWasm, without a closure per call (this is every parseEvent's path).
-  const ex = getExports();
   try {
-    return validateWith(ex, data, opts, wantText);
+    return __withWasm((ex) => validateWith(ex, data, opts, wantText));
   } catch (e) {
-    if (!isWasmFailure(e)) throw e;
-    if (wasm === ex) wasm = null;
-    return failure(issue("internal", `${new WasmTrap(e).message}; the module was re-initialised`));
+    if (e instanceof WasmTrap) {
+      return failure(issue("internal", `${e.message}; the module was re-initialised`));
+    }
+    throw e;
   }
 }
 
