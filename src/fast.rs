@@ -12,6 +12,7 @@
 use crate::json::{same_bytes, scan_string, Num, Reader};
 use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
 use crate::validate::{Options, MAX_DEPTH_CAP};
+use core::sync::atomic::{AtomicU64, Ordering};
 
 /// Unknown keys remembered per object to find duplicates; an object with more gives up.
 const MAX_OTHER_KEYS: usize = 32;
@@ -43,13 +44,6 @@ struct Fast<'a> {
     /// The unknown keys of the objects being read (each object's from its `Members::others`);
     /// all unescaped, so equal keys have equal bytes.
     others: Vec<&'a [u8]>,
-}
-
-/// The field named `key` among `common` then `fields`, with its bit in the `present` mask.
-#[inline]
-fn lookup(common: &'static [Field], fields: &'static [Field], key: &[u8]) -> Option<(u64, &'static Field)> {
-    let (i, field) = field_named(common, fields, key)?;
-    Some((1u64.checked_shl(i as u32)?, field))
 }
 
 fn all_required(common: &'static [Field], fields: &'static [Field], present: u64) -> bool {
@@ -102,10 +96,10 @@ impl<'a> Fast<'a> {
         Some(())
     }
 
-    /// Reads the object the reader is on, calling `member` with each key (unescaped) when the
-    /// reader is before its value.
+    /// Reads the object the reader is on, calling `member` with the reader on each key's
+    /// opening quote: it reads the key, its colon ([`Fast::colon`]) and the value.
     #[inline(always)]
-    fn members(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+    fn members(&mut self, mut member: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.enter()?;
         let mut b = self.next();
         if b == b'}' {
@@ -115,12 +109,7 @@ impl<'a> Fast<'a> {
             if b != b'"' {
                 return None;
             }
-            let key = self.key()?;
-            if self.next() != b':' {
-                return None;
-            }
-            self.r.pos += 1;
-            member(self, key)?;
+            member(self)?;
             match self.next() {
                 b',' => {
                     self.r.pos += 1;
@@ -130,6 +119,16 @@ impl<'a> Fast<'a> {
                 _ => return None,
             }
         }
+    }
+
+    /// Consumes the colon after a key.
+    #[inline(always)]
+    fn colon(&mut self) -> Option<()> {
+        if self.next() != b':' {
+            return None;
+        }
+        self.r.pos += 1;
+        Some(())
     }
 
     /// Reads the array the reader is on, calling `item` before each item.
@@ -251,8 +250,10 @@ impl<'a> Fast<'a> {
 
     fn map(&mut self, item: &'static Ty) -> Option<()> {
         let others = self.others.len();
-        self.members(|f, key| {
+        self.members(|f| {
+            let key = f.key()?;
             f.other_key(others, key)?;
+            f.colon()?;
             f.value(item)
         })?;
         self.others.truncate(others);
@@ -261,12 +262,41 @@ impl<'a> Fast<'a> {
 
     fn object(&mut self, fields: &'static [Field]) -> Option<()> {
         let mut members = Members::new(self.others.len());
-        self.members(|f, key| f.member(&mut members, &[], fields, key))?;
+        self.members(|f| match f.guessed_key(&members, &[], fields) {
+            Some(known) => f.known_member(&mut members, known),
+            None => {
+                let key = f.key()?;
+                f.member(&mut members, &[], fields, key)
+            }
+        })?;
         self.others.truncate(members.others);
         all_required(&[], fields, members.present).then_some(())
     }
 
-    /// One member's value, checked against its field or, for an unknown key, as any value.
+    /// The field that followed the previous member's field last time, when the key the reader
+    /// is on is its name (then the reader moves past the key): most payloads come from one
+    /// serialiser and write their fields in the same order, so one comparison replaces scanning
+    /// the key and looking it up. Never a wrong answer: the name is compared in full.
+    #[inline(always)]
+    fn guessed_key(
+        &mut self,
+        members: &Members,
+        common: &'static [Field],
+        fields: &'static [Field],
+    ) -> Option<(usize, &'static Field)> {
+        let i = next_field_guess(members.last?)?;
+        let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
+        let rest = self.r.src.get(self.r.pos + 1..)?;
+        let name = field.name.as_bytes();
+        if rest.get(name.len()) != Some(&b'"') || !same_bytes(rest.get(..name.len())?, name) {
+            return None;
+        }
+        self.r.pos += name.len() + 2;
+        Some((i, field))
+    }
+
+    /// One member (its key read) of an object with the given fields: its value checked against
+    /// its field or, for an unknown key, as any value.
     #[inline(always)]
     fn member(
         &mut self,
@@ -275,25 +305,39 @@ impl<'a> Fast<'a> {
         fields: &'static [Field],
         key: &'a [u8],
     ) -> Option<()> {
-        match lookup(common, fields, key) {
-            Some((bit, field)) => {
-                // A duplicate, or a legacy name (a warning): the full pass.
-                if members.present & bit != 0 || field.legacy {
-                    return None;
+        match field_named(common, fields, key) {
+            Some(known) => {
+                if let Some(last) = members.last {
+                    learn_next_field(last, known.0);
                 }
-                members.present |= bit;
-                // Most fields are strings: read them here, without the call to `value`.
-                if matches!(field.ty, Ty::String) && self.next() == b'"' {
-                    return self.string();
-                }
-                self.value(&field.ty)
+                self.known_member(members, known)
             }
             None => {
+                members.last = None;
                 self.other_key(members.others, key)?;
+                self.colon()?;
                 let b = self.next();
                 self.any(b)
             }
         }
+    }
+
+    /// A member whose key is the field `i` (its key read): its value.
+    #[inline(always)]
+    fn known_member(&mut self, members: &mut Members, (i, field): (usize, &'static Field)) -> Option<()> {
+        let bit = 1u64.checked_shl(i as u32)?;
+        // A duplicate, or a legacy name (a warning): the full pass.
+        if members.present & bit != 0 || field.legacy {
+            return None;
+        }
+        members.present |= bit;
+        members.last = Some(field);
+        self.colon()?;
+        // Most fields are strings: read them here, without the call to `value`.
+        if matches!(field.ty, Ty::String) && self.next() == b'"' {
+            return self.string();
+        }
+        self.value(&field.ty)
     }
 
     /// An object of the union `u`; the index of its (known, non-deprecated) variant.
@@ -303,17 +347,23 @@ impl<'a> Fast<'a> {
         let mut variant = None;
         let mut tag_read = false;
         let mut fields: &'static [Field] = &[];
-        self.members(|f, key| {
+        self.members(|f| {
+            if let Some(known) = f.guessed_key(&members, u.common, fields) {
+                return f.known_member(&mut members, known);
+            }
+            let key = f.key()?;
             if same_bytes(key, u.tag.as_bytes()) {
                 if std::mem::replace(&mut tag_read, true) {
                     return None; // a second tag: a duplicate key
                 }
+                f.colon()?;
                 let v = f.tag(u)?;
                 variant = Some(v);
                 fields = u.variants.get(v)?.object.fields;
+                members.last = None;
                 return Some(());
             }
-            if variant.is_none() && lookup(u.common, &[], key).is_none() {
+            if variant.is_none() && field_named(u.common, &[], key).is_none() {
                 // A key that depends on the variant, before the tag: find the tag ahead.
                 let v = f.tag_ahead(u, start)?;
                 variant = Some(v);
@@ -354,7 +404,9 @@ impl<'a> Fast<'a> {
         self.r.pos = start;
         let mut found = None;
         // Stops (with `None`) at the tag; skipping is checking, as any value.
-        let _ = self.members(|f, key| {
+        let _ = self.members(|f| {
+            let key = f.key()?;
+            f.colon()?;
             if same_bytes(key, u.tag.as_bytes()) {
                 found = f.tag(u);
                 return None;
@@ -374,10 +426,44 @@ impl<'a> Fast<'a> {
 struct Members {
     present: u64,
     others: usize,
+    /// The field of the previous member, when it was a known one (for the next key's guess).
+    last: Option<&'static Field>,
 }
 
 impl Members {
     fn new(others: usize) -> Members {
-        Members { present: 0, others }
+        Members {
+            present: 0,
+            others,
+            last: None,
+        }
+    }
+}
+
+/// Which field followed which in the payloads read so far: for a field (by address, in a small
+/// direct-mapped table), the index of the next field in its object. Only a guess, checked
+/// before use (see [`Fast::guessed_key`]); a clash of two fields on one slot costs a miss.
+static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
+
+fn next_field_slot(field: &'static Field) -> (&'static AtomicU64, u64) {
+    let address = field as *const Field as usize;
+    let slot = NEXT_FIELD.get((address / core::mem::size_of::<Field>()) % NEXT_FIELD.len());
+    (slot.unwrap_or(&NEXT_FIELD_NONE), (address as u64) << 8)
+}
+
+static NEXT_FIELD_NONE: AtomicU64 = AtomicU64::new(0);
+
+#[inline(always)]
+fn next_field_guess(field: &'static Field) -> Option<usize> {
+    let (slot, tag) = next_field_slot(field);
+    let entry = slot.load(Ordering::Relaxed);
+    (entry & !0xFF == tag).then_some((entry & 0xFF) as usize)
+}
+
+#[inline(always)]
+fn learn_next_field(field: &'static Field, next: usize) {
+    if let Ok(next) = u8::try_from(next) {
+        let (slot, tag) = next_field_slot(field);
+        slot.store(tag | u64::from(next), Ordering::Relaxed);
     }
 }

@@ -169,3 +169,41 @@ fn one_byte_mutations_of_clean_payloads_keep_the_invariant() {
         "{accepted} of {total} mutations accepted"
     );
 }
+
+/// The fast path guesses each key from the order of the payloads before it (src/fast.rs,
+/// `guessed_key`). A guess is only a shortcut: keys that resemble the guessed name, or a guessed
+/// field given twice or with a wrong value, get the same answers as with no guess at all.
+#[test]
+fn a_learned_field_order_never_changes_an_answer() {
+    let payload = |user: &str| {
+        format!(
+            r#"{{"version":"1.0","timestamp":"t","business_id":343,"user":{user},"event_name":"message","message":{{"id":1,"body":{{"type":"TEXT","text":"hi","data":{{"quick_replies":[]}}}}}}}}"#
+        )
+    };
+    let teach = payload(r#"{"auth_id":"a","user_name":"n","device_platform":5}"#);
+    let cases = [
+        (r#"{"auth_id":"a","user_name":"n","device_platform":5}"#, true),
+        (r#"{"auth_id":"a","user_namex":"n","device_platform":5}"#, true),
+        (r#"{"auth_id":"a","user_nam":"n","device_platform":5}"#, true),
+        (r#"{"auth_id":"a","user_name":1,"device_platform":5}"#, false),
+        (r#"{"auth_id":"a","user_name":"n","user_name":"n"}"#, false),
+        (r#"{"auth_id":"a","user_name":"n","device_platform":"5"}"#, false),
+        (r#"{"auth_id":"a","user\u005fname":"n","device_platform":5}"#, false),
+        (r#"{"user_name":"n","auth_id":"a"}"#, true),
+        (r#"{"auth_id":"a","device_platform":5,"user_name":"n"}"#, true),
+        (r#"{"user_name":"n"}"#, false),
+    ];
+    for (user, clean) in cases {
+        for _ in 0..3 {
+            clean_event(teach.as_bytes(), &Options::default()).expect("the teaching payload is clean");
+            let case = payload(user);
+            invariants::check_fast_path(case.as_bytes());
+            let full = validate_in_full(case.as_bytes(), &Options::default());
+            let full_clean = full.errors.is_empty() && full.warnings.is_empty() && full.patches.is_empty();
+            // An escaped key is clean but beyond the fast path (it gives up); all else agrees.
+            let fast = clean_event(case.as_bytes(), &Options::default()).is_some();
+            assert_eq!(full_clean, clean || user.contains('\\'), "{user}: {full:?}");
+            assert_eq!(fast, clean, "{user}");
+        }
+    }
+}
