@@ -284,7 +284,11 @@ impl<'a> Fast<'a> {
         common: &'static [Field],
         fields: &'static [Field],
     ) -> Option<(usize, &'static Field)> {
-        let i = next_field_guess(members.last?)?;
+        let i = match members.last {
+            Some(last) => guess(&NEXT_FIELD, address(last))?,
+            None if members.first => guess(&FIRST_FIELD, list_address(common, fields))?,
+            None => return None,
+        };
         let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
         let rest = self.r.src.get(self.r.pos + 1..)?;
         let name = field.name.as_bytes();
@@ -308,12 +312,15 @@ impl<'a> Fast<'a> {
         match field_named(common, fields, key) {
             Some(known) => {
                 if let Some(last) = members.last {
-                    learn_next_field(last, known.0);
+                    learn(&NEXT_FIELD, address(last), known.0);
+                } else if members.first {
+                    learn(&FIRST_FIELD, list_address(common, fields), known.0);
                 }
                 self.known_member(members, known)
             }
             None => {
                 members.last = None;
+                members.first = false;
                 self.other_key(members.others, key)?;
                 self.colon()?;
                 let b = self.next();
@@ -332,6 +339,7 @@ impl<'a> Fast<'a> {
         }
         members.present |= bit;
         members.last = Some(field);
+        members.first = false;
         self.colon()?;
         // Most fields are strings: read them here, without the call to `value`.
         if matches!(field.ty, Ty::String) && self.next() == b'"' {
@@ -361,6 +369,7 @@ impl<'a> Fast<'a> {
                 variant = Some(v);
                 fields = u.variants.get(v)?.object.fields;
                 members.last = None;
+                members.first = false;
                 return Some(());
             }
             if variant.is_none() && field_named(u.common, &[], key).is_none() {
@@ -428,6 +437,8 @@ struct Members {
     others: usize,
     /// The field of the previous member, when it was a known one (for the next key's guess).
     last: Option<&'static Field>,
+    /// No member read yet (the first key has a guess of its own).
+    first: bool,
 }
 
 impl Members {
@@ -436,34 +447,47 @@ impl Members {
             present: 0,
             others,
             last: None,
+            first: true,
         }
     }
 }
 
-/// Which field followed which in the payloads read so far: for a field (by address, in a small
-/// direct-mapped table), the index of the next field in its object. Only a guess, checked
-/// before use (see [`Fast::guessed_key`]); a clash of two fields on one slot costs a miss.
+/// Which field followed which in the payloads read so far: for a field (by address), the index
+/// of the next field in its object; and for an object's list of fields, the index of its first
+/// one. Small direct-mapped tables: only guesses, checked before use (see
+/// [`Fast::guessed_key`]); two addresses on one slot cost misses, never a wrong answer.
 static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
+static FIRST_FIELD: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
 
-fn next_field_slot(field: &'static Field) -> (&'static AtomicU64, u64) {
-    let address = field as *const Field as usize;
-    let slot = NEXT_FIELD.get((address / core::mem::size_of::<Field>()) % NEXT_FIELD.len());
-    (slot.unwrap_or(&NEXT_FIELD_NONE), (address as u64) << 8)
+fn address(field: &'static Field) -> usize {
+    field as *const Field as usize
 }
 
-static NEXT_FIELD_NONE: AtomicU64 = AtomicU64::new(0);
+/// The address that names an object's fields for [`FIRST_FIELD`]: its first list of fields.
+fn list_address(common: &'static [Field], fields: &'static [Field]) -> usize {
+    if common.is_empty() {
+        fields.as_ptr() as usize
+    } else {
+        common.as_ptr() as usize
+    }
+}
+
+/// The slot of `address` in `table`, and the tag that marks it as that address's.
+fn slot(table: &'static [AtomicU64], address: usize) -> Option<(&'static AtomicU64, u64)> {
+    let slot = table.get((address / core::mem::size_of::<Field>()) % table.len())?;
+    Some((slot, (address as u64) << 8))
+}
 
 #[inline(always)]
-fn next_field_guess(field: &'static Field) -> Option<usize> {
-    let (slot, tag) = next_field_slot(field);
+fn guess(table: &'static [AtomicU64], address: usize) -> Option<usize> {
+    let (slot, tag) = slot(table, address)?;
     let entry = slot.load(Ordering::Relaxed);
     (entry & !0xFF == tag).then_some((entry & 0xFF) as usize)
 }
 
 #[inline(always)]
-fn learn_next_field(field: &'static Field, next: usize) {
-    if let Ok(next) = u8::try_from(next) {
-        let (slot, tag) = next_field_slot(field);
-        slot.store(tag | u64::from(next), Ordering::Relaxed);
+fn learn(table: &'static [AtomicU64], address: usize, index: usize) {
+    if let (Some((slot, tag)), Ok(index)) = (slot(table, address), u8::try_from(index)) {
+        slot.store(tag | u64::from(index), Ordering::Relaxed);
     }
 }
