@@ -192,6 +192,10 @@ fn a_learned_field_order_never_changes_an_answer() {
         (r#"{"user_name":"n","auth_id":"a"}"#, true),
         (r#"{"auth_id":"a","device_platform":5,"user_name":"n"}"#, true),
         (r#"{"user_name":"n"}"#, false),
+        // The first key is guessed too (`auth_id`, from the teaching payload).
+        (r#"{"auth_idx":"a","user_name":"n"}"#, false),
+        (r#"{"auth_i":"a","auth_id":"a"}"#, true),
+        (r#"{"auth_id":7}"#, false),
     ];
     for (user, clean) in cases {
         for _ in 0..3 {
