@@ -49,7 +49,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing npm dev dependencies"
   if [ -f package-lock.json ]; then
     if ! npm ci --no-audit --no-fund >/dev/null 2>&1; then
-      echo "setup: npm ci failed (package-lock.json out of date?); trying npm install"
+      # Known case: vite's optional dependency napi-windows-process-start-time (Windows only)
+      # is missing from some registries, so the lock file cannot list it and npm ci refuses it.
+      echo "setup: npm ci refused the lock file (an optional dependency it cannot list?); running npm install"
       quiet npm install --no-audit --no-fund
     fi
   else
