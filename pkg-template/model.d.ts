@@ -1,4 +1,4 @@
-// Generated from src/model.rs by `cargo run --example generate`. Do not edit by hand.
+// Generated from the Rust core (src/model.rs, src/issue.rs, src/signature.rs) by `cargo run --example generate`. Do not edit by hand.
 
 /** An identifier: a number; a string of its digits only when it is beyond 2^53 - 1, which a JS number
  * cannot hold exactly (the payload's value is kept exact instead of rounded, with an `unsafe_integer` warning). */
@@ -456,3 +456,21 @@ export declare const EVENT_NAMES: readonly ["message", "chat_pinned", "chat_comp
 export declare const DEPRECATED_EVENT_NAMES: readonly ["chat_complete"];
 export declare const HSL_TYPES: readonly ["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"];
 export declare const ISSUE_CODES: readonly IssueCode[];
+
+/** Why a signature did not verify (see verifySignature). */
+export type SignatureReason =
+  /** No X-Hub-Signature header, or an empty one. */
+  | "missing_header"
+  /** Not `<algorithm>=<digest>`, or the digest is neither hex nor base64 of the right length. */
+  | "malformed_header"
+  /** An algorithm other than sha1 / sha256. */
+  | "unsupported_algorithm"
+  /** No non-empty secret was given. */
+  | "no_secret"
+  /** The digest matches none of the secrets. */
+  | "digest_mismatch"
+  /** No secret matched and one has leading/trailing whitespace (secrets are never trimmed). */
+  | "secret_whitespace"
+  /** The body was a parsed object: re-serialised JSON never matches. */
+  | "body_not_raw";
+export declare const SIGNATURE_REASONS: readonly ["missing_header", "malformed_header", "unsupported_algorithm", "no_secret", "digest_mismatch", "secret_whitespace", "body_not_raw"];

@@ -1,6 +1,6 @@
 // Receiving webhooks: signature verification and the ready-made handlers (src/signature.js,
 // src/handlers.js, src/dedupe.js).
-import type { HaptikEvent, UnknownEvent, EventMap, Issue } from "./model.js";
+import type { HaptikEvent, UnknownEvent, EventMap, Issue, SignatureReason } from "./model.js";
 
 declare global {
   // Empty on purpose: they merge with the Fetch API types of whatever the project uses (the DOM
@@ -12,33 +12,6 @@ declare global {
 
 /** The raw request body: text or bytes exactly as received (text is signed as its UTF-8 bytes). */
 export type RawSignedBody = string | Uint8Array | ArrayBuffer;
-
-/** Why a signature did not verify. */
-export type SignatureReason =
-  /** No X-Hub-Signature header, or an empty one. */
-  | "missing_header"
-  /** Not `<algorithm>=<digest>`, or the digest is neither hex nor base64 of the right length. */
-  | "malformed_header"
-  /** An algorithm other than sha1 / sha256. */
-  | "unsupported_algorithm"
-  /** No non-empty secret was given. */
-  | "no_secret"
-  /** The digest matches none of the secrets. */
-  | "digest_mismatch"
-  /** No secret matched and one has leading/trailing whitespace (secrets are never trimmed). */
-  | "secret_whitespace"
-  /** The body was a parsed object: re-serialised JSON never matches. */
-  | "body_not_raw";
-
-export declare const SIGNATURE_REASONS: readonly [
-  "missing_header",
-  "malformed_header",
-  "unsupported_algorithm",
-  "no_secret",
-  "digest_mismatch",
-  "secret_whitespace",
-  "body_not_raw",
-];
 
 export type SignatureAlgorithm = "sha1" | "sha256";
 

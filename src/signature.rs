@@ -68,23 +68,17 @@ impl Algorithm {
     }
 }
 
-/// Why a signature did not verify. Codes are stable (they are part of the JS API).
+/// Why a signature did not verify. Codes are stable (they are part of the JS API); what each
+/// means is [`Reason::doc`], which the generated TypeScript docs also use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
-    /// No `X-Hub-Signature` header, or an empty one.
     MissingHeader,
-    /// The header is not `<algorithm>=<digest>`, or the digest is neither hex nor base64 of the
-    /// right length.
     MalformedHeader,
-    /// The header names an algorithm other than sha1/sha256.
     UnsupportedAlgorithm,
-    /// No (non-empty) secret was configured.
     NoSecret,
-    /// The digest does not match any configured secret.
     DigestMismatch,
-    /// No secret matched, and a secret has leading or trailing whitespace.
     SecretWhitespace,
-    /// The body was given as a parsed object, not the raw bytes (detected on the JS side).
+    /// Detected on the JS side.
     BodyNotRaw,
 }
 
@@ -110,6 +104,23 @@ impl Reason {
             Reason::DigestMismatch => "digest_mismatch",
             Reason::SecretWhitespace => "secret_whitespace",
             Reason::BodyNotRaw => "body_not_raw",
+        }
+    }
+
+    /// What the reason means (the doc comment of each member of the TypeScript type).
+    pub fn doc(self) -> &'static str {
+        match self {
+            Reason::MissingHeader => "No X-Hub-Signature header, or an empty one.",
+            Reason::MalformedHeader => {
+                "Not `<algorithm>=<digest>`, or the digest is neither hex nor base64 of the right length."
+            }
+            Reason::UnsupportedAlgorithm => "An algorithm other than sha1 / sha256.",
+            Reason::NoSecret => "No non-empty secret was given.",
+            Reason::DigestMismatch => "The digest matches none of the secrets.",
+            Reason::SecretWhitespace => {
+                "No secret matched and one has leading/trailing whitespace (secrets are never trimmed)."
+            }
+            Reason::BodyNotRaw => "The body was a parsed object: re-serialised JSON never matches.",
         }
     }
 

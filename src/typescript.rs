@@ -5,9 +5,11 @@
 
 use crate::issue::Code;
 use crate::model::{self, Field, Loose, Object, Ty, Union, EVENT, HSL_ELEMENT};
+use crate::signature::Reason;
 use std::fmt::Write;
 
-const HEADER: &str = "// Generated from src/model.rs by `cargo run --example generate`. Do not edit by hand.\n";
+const HEADER: &str =
+    "// Generated from the Rust core (src/model.rs, src/issue.rs, src/signature.rs) by `cargo run --example generate`. Do not edit by hand.\n";
 
 fn doc(out: &mut String, indent: &str, text: &str, deprecated: bool) {
     if text.is_empty() && !deprecated {
@@ -234,6 +236,22 @@ pub fn declarations() -> String {
         tuple(model::hsl_types())
     );
     let _ = writeln!(out, "export declare const ISSUE_CODES: readonly IssueCode[];");
+
+    out.push_str("\n/** Why a signature did not verify (see verifySignature). */\nexport type SignatureReason =");
+    for reason in Reason::ALL {
+        let _ = write!(
+            out,
+            "\n  /** {} */\n  | {}",
+            reason.doc(),
+            string_literal(reason.code())
+        );
+    }
+    out.push_str(";\n");
+    let _ = writeln!(
+        out,
+        "export declare const SIGNATURE_REASONS: readonly {};",
+        tuple(Reason::ALL.iter().map(|r| r.code()))
+    );
     out
 }
 
@@ -246,6 +264,8 @@ pub fn constants_js() -> String {
         ("DEPRECATED_EVENT_NAMES", tuple(model::deprecated_event_names())),
         ("HSL_TYPES", tuple(model::hsl_types())),
         ("ISSUE_CODES", tuple(codes)),
+        // Indexed by their ABI code - 1 (`Reason::ALL` is in that order).
+        ("SIGNATURE_REASONS", tuple(Reason::ALL.iter().map(|r| r.code()))),
     ] {
         let _ = writeln!(out, "export const {name} = Object.freeze({list});");
     }

@@ -1,5 +1,6 @@
-// Generated from src/model.rs by `cargo run --example generate`. Do not edit by hand.
+// Generated from the Rust core (src/model.rs, src/issue.rs, src/signature.rs) by `cargo run --example generate`. Do not edit by hand.
 export const EVENT_NAMES = Object.freeze(["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"]);
 export const DEPRECATED_EVENT_NAMES = Object.freeze(["chat_complete"]);
 export const HSL_TYPES = Object.freeze(["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"]);
 export const ISSUE_CODES = Object.freeze(["syntax", "invalid_encoding", "duplicate_key", "missing_field", "invalid_type", "invalid_value", "unsafe_integer", "number_out_of_range", "too_large", "too_deep", "loose_type", "legacy_shape", "deprecated", "comment", "trailing_comma", "byte_order_mark", "internal"]);
+export const SIGNATURE_REASONS = Object.freeze(["missing_header", "malformed_header", "unsupported_algorithm", "no_secret", "digest_mismatch", "secret_whitespace", "body_not_raw"]);

@@ -2,17 +2,10 @@
 // so that it is synchronous on every runtime (WebCrypto's HMAC is async-only).
 
 import { __withWasm, __copyIn, __readOutput } from "./core.js";
+// Failure reasons, indexed by their ABI code - 1 (generated from src/signature.rs, Reason::ALL).
+import { SIGNATURE_REASONS } from "./constants.js";
 
-/** Failure reasons, indexed by their ABI code (src/signature.rs, Reason::abi_code). */
-export const SIGNATURE_REASONS = Object.freeze([
-  "missing_header",
-  "malformed_header",
-  "unsupported_algorithm",
-  "no_secret",
-  "digest_mismatch",
-  "secret_whitespace",
-  "body_not_raw",
-]);
+export { SIGNATURE_REASONS };
 
 const ALGORITHMS = [null, "sha1", "sha256"];
 const ALGORITHM_CODE = { sha1: 1, sha256: 2 };
