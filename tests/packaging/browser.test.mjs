@@ -6,7 +6,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { CONSUMERS, consumer, launchChromium, staticServer } from "./lib.mjs";
-import { payloads, assertResults, nodeReference } from "./expect.mjs";
+import { assertResults, nodeReference, runPage } from "./expect.mjs";
 
 const require = createRequire(import.meta.url);
 let browser;
@@ -19,31 +19,13 @@ after(async () => {
   if (browser) await browser.close();
 });
 
-async function runPage(url) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__ready === true, null, { timeout: 15000 }).catch((e) => {
-      throw new Error(`page did not get ready: ${e.message}\n${errors.join("\n")}`);
-    });
-    assert.equal(await page.textContent("#out"), "typing_indicator");
-    const results = await page.evaluate((p) => window.__hw.exercise(window.__hw.api, p), payloads);
-    return { results, errors };
-  } finally {
-    await page.close();
-  }
-}
-
 test("plain <script type=module> page importing the package", async () => {
   const dir = consumer("browser");
   copyFileSync(join(CONSUMERS, "common", "exercise.mjs"), join(dir, "exercise.mjs"));
   const reference = await nodeReference(dir);
   const server = await staticServer(dir);
   try {
-    const { results, errors } = await runPage(server.url + "/index.html");
+    const { results, errors } = await runPage(browser, server.url + "/index.html");
     assertResults(results);
     assert.deepEqual(results, reference, "same results as in Node");
     assert.deepEqual(errors, []);
@@ -80,11 +62,11 @@ test("page bundled by esbuild (browser conditions), .wasm next to the bundle or 
   const reference = await nodeReference(dir);
   const server = await staticServer(dir);
   try {
-    const a = await runPage(server.url + "/dist/index.html");
+    const a = await runPage(browser, server.url + "/dist/index.html");
     assertResults(a.results);
     assert.deepEqual(a.results, reference, "same results as in Node");
     assert.deepEqual(a.errors, []);
-    const b = await runPage(server.url + "/moved/index.html?wasm=/assets/hw.3f2a.wasm");
+    const b = await runPage(browser, server.url + "/moved/index.html?wasm=/assets/hw.3f2a.wasm");
     assertResults(b.results);
     assert.deepEqual(b.results, reference);
   } finally {

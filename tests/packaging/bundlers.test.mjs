@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BIN, CONSUMERS, consumer, freePort, launchChromium, runBin, staticServer } from "./lib.mjs";
-import { payloads, assertResults, nodeReference } from "./expect.mjs";
+import { assertResults, nodeReference, runPage } from "./expect.mjs";
 
 let browser;
 
@@ -24,28 +24,6 @@ function project(name) {
   const dir = consumer(name);
   copyFileSync(join(CONSUMERS, "common", "exercise.mjs"), join(dir, "exercise.mjs"));
   return dir;
-}
-
-/** Loads the page, runs exercise() in it; returns the results, page errors and every URL requested. */
-async function runPage(url) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__ready === true, null, { timeout: 15000 }).catch((e) => {
-      throw new Error(`page did not get ready: ${e.message}\n${errors.join("\n")}`);
-    });
-    assert.equal(await page.textContent("#out"), "typing_indicator");
-    const results = await page.evaluate((p) => window.__hw.exercise(window.__hw.api, p), payloads);
-    return { results, errors, requests };
-  } finally {
-    await page.close();
-  }
 }
 
 /** The checks shared by every bundled page. */
@@ -85,7 +63,7 @@ async function buildAndServe(dir, bin, args, { page } = {}) {
   const reference = await nodeReference(dir);
   const server = await staticServer(dist);
   try {
-    assertPage(await runPage(server.url + "/"), reference, server.url, "/" + wasm[0]);
+    assertPage(await runPage(browser, server.url + "/"), reference, server.url, "/" + wasm[0]);
   } finally {
     await server.close();
   }
@@ -118,7 +96,7 @@ test("Vite: the dev server (`vite`, dependency pre-bundling on) serves a working
       await new Promise((r) => setTimeout(r, 100));
     }
     const reference = await nodeReference(dir);
-    const page = await runPage(origin + "/");
+    const page = await runPage(browser, origin + "/");
     assertPage(page, reference, origin, "/node_modules/haptik-webhook/haptik_webhook_bg.wasm");
     assert.ok(
       page.requests.some((u) => u.includes("/node_modules/.vite/deps/haptik-webhook.js")),

@@ -66,3 +66,28 @@ export async function nodeReference(dir) {
   const api = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
   return JSON.parse(JSON.stringify(exercise(api, payloads)));
 }
+
+/**
+ * Loads the page in `browser` (from launchChromium) and runs exercise() in it; returns the
+ * results, the page errors (failed requests included) and every URL requested.
+ */
+export async function runPage(browser, url) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready === true, null, { timeout: 15000 }).catch((e) => {
+      throw new Error(`page did not get ready: ${e.message}\n${errors.join("\n")}`);
+    });
+    assert.equal(await page.textContent("#out"), "typing_indicator");
+    const results = await page.evaluate((p) => window.__hw.exercise(window.__hw.api, p), payloads);
+    return { results, errors, requests };
+  } finally {
+    await page.close();
+  }
+}
