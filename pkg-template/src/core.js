@@ -272,8 +272,11 @@ function readOptions(options) {
   return { lenient, maxBytes, maxDepth };
 }
 
-/** A string, or a Uint8Array over the bytes; null for anything else. */
-function asInput(input) {
+/**
+ * A string, or a Uint8Array over the bytes (of an ArrayBuffer or any view); null for anything
+ * else. Internal: also signature.js's test of a raw body.
+ */
+export function __asInput(input) {
   if (typeof input === "string") return input;
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
@@ -429,7 +432,7 @@ function textOf(data) {
  */
 export function parseEvent(input, options) {
   const opts = readOptions(options);
-  const data = asInput(input);
+  const data = __asInput(input);
   if (data === null) {
     throw new TypeError("haptik-webhook: parseEvent expects a string, Uint8Array or ArrayBuffer");
   }
@@ -450,7 +453,7 @@ export function parseEvent(input, options) {
  */
 export function validateEvent(input, options) {
   const opts = readOptions(options);
-  let data = asInput(input);
+  let data = __asInput(input);
   if (data === null) {
     let json;
     try {

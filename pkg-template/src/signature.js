@@ -1,7 +1,8 @@
 // haptik-webhook: X-Hub-Signature verification and signing, computed in wasm (src/signature.rs)
 // so that it is synchronous on every runtime (WebCrypto's HMAC is async-only).
 
-import { __withWasm, __copyIn, __readOutput } from "./core.js";
+// A raw body is what __asInput accepts (a string or bytes); null means it was parsed already.
+import { __withWasm, __copyIn, __readOutput, __asInput } from "./core.js";
 // Failure reasons, indexed by their ABI code - 1 (generated from src/signature.rs, Reason::ALL).
 import { SIGNATURE_REASONS } from "./constants.js";
 
@@ -17,14 +18,6 @@ const BODY_NOT_RAW =
   "matches the signature (key order, spacing and escapes differ). Pass the raw body as a string, " +
   "Uint8Array or ArrayBuffer, read before any JSON body parser runs";
 
-/** The raw body as a string or Uint8Array, or null when it is not raw (an object, a number...). */
-function rawBody(body) {
-  if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  return null;
-}
 
 /** string | string[] | anything -> the list of string secrets (non-strings are dropped). */
 function secretList(secret) {
@@ -79,7 +72,7 @@ function encodeAux(header, secrets) {
  * @returns {{ valid: boolean, reason: string | null, message: string, algorithm: "sha1" | "sha256" | null, secretIndex: number | null }}
  */
 export function verifySignature(body, header, secret) {
-  const raw = rawBody(body);
+  const raw = __asInput(body);
   if (raw === null) {
     return { valid: false, reason: "body_not_raw", message: BODY_NOT_RAW, algorithm: null, secretIndex: null };
   }
@@ -106,7 +99,7 @@ export function verifySignature(body, header, secret) {
  * (or `"sha256=..."`). For your own tests.
  */
 export function signPayload(body, secret, algorithm = "sha1") {
-  const raw = rawBody(body);
+  const raw = __asInput(body);
   if (raw === null) throw new TypeError("haptik-webhook: signPayload expects the raw body as a string, Uint8Array or ArrayBuffer");
   if (typeof secret !== "string") throw new TypeError("haptik-webhook: signPayload expects the secret as a string");
   const alg = ALGORITHM_CODE[algorithm];
