@@ -52,6 +52,8 @@ step "wasm size: $(wc -c <"$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes 
 rm -f "$OUT"/haptik_webhook.js "$OUT"/haptik_webhook.d.ts "$OUT"/haptik_webhook_bg.wasm.d.ts \
       "$OUT"/package.json "$OUT"/.gitignore "$OUT"/README.md "$OUT"/LICENSE*
 cp -R pkg-template/. "$OUT"/
+# The sample payloads (one folder for the playground, the command line, the tests and users).
+cp -R samples "$OUT"/samples
 if [ -f LICENSE ]; then cp LICENSE "$OUT"/LICENSE; fi
 node_modules/.bin/esbuild "$OUT"/src/cjs-entry.js --bundle --format=cjs --platform=node --target=node18 \
   --log-level=warning --outfile="$OUT"/src/api.cjs

@@ -2,8 +2,8 @@
 // Builds the playground: copies what the page needs of the built package (pkg/, made by
 // scripts/build.sh) into www/pkg/ (gitignored). No toolchain: the page is plain ES modules.
 // It copies browser.mjs and every module it imports (followed from the sources, so nothing
-// unused is served), plus the .wasm file. Usage: node www/build.mjs [--pkg DIR]
-import { mkdir, readFile, writeFile, rm, stat } from 'node:fs/promises';
+// unused is served), plus the .wasm file and the package's samples/. Usage: node www/build.mjs [--pkg DIR]
+import { mkdir, readdir, readFile, writeFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +32,8 @@ async function follow(file) {
 }
 await follow(join(pkg, 'browser.mjs'));
 if (![...wanted].some((f) => f.endsWith('.wasm'))) wanted.add(join(pkg, 'haptik_webhook_bg.wasm'));
+// The sample payloads the package ships (samples/ at the repository root): the page's sample menu.
+for (const name of await readdir(join(pkg, 'samples'))) wanted.add(join(pkg, 'samples', name));
 
 await rm(out, { recursive: true, force: true });
 let total = 0;

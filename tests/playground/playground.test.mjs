@@ -325,7 +325,7 @@ test('the signature panel signs and verifies locally, and catches tampering', as
 });
 
 test('a dropped or opened file loads, and its exact bytes (CRLF) are what gets signed', async () => {
-  const crlf = (await readFile(join(root, 'www', 'samples', 'chat-complete.json'), 'utf8')).replace(/\n/g, '\r\n');
+  const crlf = (await readFile(join(root, 'samples', 'chat-complete.json'), 'utf8')).replace(/\n/g, '\r\n');
   const header = 'sha1=' + createHmac('sha1', 'k').update(crlf).digest('hex');
   // Drag and drop onto the editor, as a browser delivers it.
   await page.evaluate((text) => {
@@ -408,7 +408,7 @@ test('"copy as code" gives an endpoint for the event shown, and the Express one 
     });
     child.once('exit', (code) => fail(new Error(`snippet exited with ${code}: ${out}`)));
   });
-  const body = await readFile(join(root, 'www', 'samples', 'conversation-complete.json'));
+  const body = await readFile(join(root, 'samples', 'conversation-complete.json'));
   const post = (headers) => fetch(`http://127.0.0.1:${port}/haptik/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
   const good = await post({ 'x-hub-signature': 'sha1=' + createHmac('sha1', 's3cret').update(body).digest('hex') });
   assert.equal(good.status, 200, await good.text());

@@ -123,7 +123,7 @@ lenientBox.addEventListener('change', () => {
 const select = $('#samples');
 let samples = [];
 async function loadSamples() {
-  samples = await (await fetch('samples/index.json')).json();
+  samples = await (await fetch('pkg/samples/index.json')).json();
   const groups = new Map();
   for (const s of samples) {
     if (!groups.has(s.group)) {
@@ -150,7 +150,7 @@ async function pickSample(id) {
   }
   const s = samples.find((x) => x.id === id);
   if (!s) return;
-  const text = await (await fetch(`samples/${s.file}`)).text();
+  const text = await (await fetch(`pkg/samples/${s.file}`)).text();
   setText(text, !!s.lenient);
   say(`Loaded sample: ${s.title}${s.lenient ? ' (lenient mode switched on)' : ''}.`);
 }
