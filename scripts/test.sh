@@ -88,6 +88,7 @@ fi
 rm -rf tests/artifacts/packaging # consumer projects of earlier runs
 node -e 'import("./tests/packaging/lib.mjs").then((m) => m.tarball())' # pack once, before the parallel files
 node_suite "packaging" tests/packaging/
+node_suite "cli" tests/cli/ # the haptik-webhook command, from the packed tarball
 if [ -d tests/examples ]; then
   node_suite "examples" tests/examples/
 else
