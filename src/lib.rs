@@ -1,16 +1,43 @@
 //! Typed, validated Haptik webhooks.
 //!
-//! The model of every event lives in [`model`] as data; [`validate`] reads a raw body once
-//! against it and returns a [`Report`]: every error and warning with its JSON Pointer, and the
-//! lossless normalisations ("patches") a consumer applies to the parsed value. Nothing here
-//! knows about JavaScript; `wasm.rs` is the thin layer the npm package calls.
+//! For a Rust service, three calls: [`verify_and_parse`] (signature and payload, what an endpoint
+//! needs), [`parse_event`] (a body into the typed [`Event`]) and [`validate_event`] (every
+//! problem as a [`Report`]: errors and warnings, each with its JSON Pointer, line and column).
+//!
+//! ```
+//! use haptik_webhook::{parse_event, Event, HslElement};
+//!
+//! let body = br#"{"version": "1.0", "timestamp": "2019-07-03T11:42:44.077Z", "business_id": "343",
+//!   "event_name": "message", "user": {"auth_id": "u-1"},
+//!   "message": {"id": 9007199254740993, "body": "Your ticket is 44817."}}"#;
+//! match parse_event(body) {
+//!     Ok(Event::Message(m)) => {
+//!         assert_eq!(m.business_id.as_u64(), Some(343)); // a numeric string, normalised
+//!         assert_eq!(m.message.id.as_str(), "9007199254740993"); // exact beyond 2^53
+//!         assert!(matches!(m.message.body, HslElement::Text(_))); // a plain-string body
+//!     }
+//!     Ok(other) => println!("{} event", other.event_name()),
+//!     Err(report) => eprintln!("{} errors, first: {}", report.errors.len(), report.errors[0].message),
+//! }
+//! ```
+//!
+//! The model lives in [`model`] as data, the one source of the typed Rust types ([`event`], generated),
+//! the TypeScript types and the JSON Schema. [`validate`] reads a raw body once against it; the
+//! report's patches are the lossless normalisations a consumer applies to the parsed value.
+//! Nothing here knows about JavaScript; `wasm.rs` is the thin layer the npm package calls.
 
+// Generated (src/rust_types.rs): formatted by its generator, which tests/generated.rs compares it with.
+#[rustfmt::skip]
+pub mod event;
+mod event_support;
 pub mod fast;
 pub mod issue;
 pub mod json;
 pub mod json_schema;
 pub mod model;
+mod parse;
 pub mod report;
+pub mod rust_types;
 pub mod signature;
 pub mod typescript;
 pub mod validate;
@@ -20,6 +47,9 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 mod wasm_signature;
 
+pub use event::{Event, HslElement};
+pub use event_support::{Id, NumberOrString, ObjectOrText};
 pub use issue::{Code, Issue};
+pub use parse::{parse_event, parse_event_with, validate_event, verify_and_parse, WebhookError};
 pub use report::{Patch, Report};
 pub use validate::{validate, Options};

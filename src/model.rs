@@ -82,6 +82,8 @@ pub struct Union {
     pub known_name: &'static str,
     /// The TypeScript name of the whole union, unknown member included (e.g. `HaptikEvent`).
     pub name: &'static str,
+    /// The name of the Rust enum of the typed API (e.g. `Event`).
+    pub rust_name: &'static str,
     pub tag: &'static str,
     pub variants: &'static [Variant],
     /// Fields every variant shares (checked for known variants only).
@@ -495,6 +497,7 @@ const LOOSE_DATA_TY: Ty = Ty::Map(&Ty::Any);
 pub static HSL_ELEMENT: Union = Union {
     known_name: "KnownElement",
     name: "HslElement",
+    rust_name: "HslElement",
     tag: "type",
     variants: &[
         Variant {
@@ -701,6 +704,7 @@ pub static CONVERSATION_COMPLETE_EVENT: Object = Object {
 pub static EVENT: Union = Union {
     known_name: "KnownEvent",
     name: "HaptikEvent",
+    rust_name: "Event",
     tag: "event_name",
     variants: &[
         Variant { tag: "message", object: &MESSAGE_EVENT, deprecated: false },
