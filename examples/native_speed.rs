@@ -1,7 +1,6 @@
 //! Times the Rust core natively on a payload file:
 //! `cargo run --release --example native_speed -- FILE` (`validate`), or with `MODE=js` what
-//! the wasm export runs (`report::run_for_js`: the fast path, else the full pass and the report
-//! encoding), or with `MODE=full` the full pass alone (`validate::validate_in_full`). `N` sets the number of calls. A quick check of the core alone (and a target for
+//! the wasm export runs (`report::summarise`: the fast path, else the full pass), or with `MODE=full` the full pass alone (`validate::validate_in_full`). `N` sets the number of calls. A quick check of the core alone (and a target for
 //! `valgrind --tool=callgrind`); the real benchmark is `npm run bench`.
 fn main() {
     let path = std::env::args()
@@ -14,20 +13,14 @@ fn main() {
     };
     let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
     let mode = std::env::var("MODE").unwrap_or_default();
-    let mut input = bytes.clone();
-    let mut output = Vec::new();
     let mut valid = 0;
     let start = std::time::Instant::now();
     for _ in 0..n {
         valid += if mode == "js" {
-            let code = haptik_webhook::report::run_for_js(
-                std::hint::black_box(&mut input),
-                bytes.len() as u32,
-                2,
-                64,
-                &mut output,
-            );
-            usize::from(code != 0)
+            match haptik_webhook::report::summarise(std::hint::black_box(&bytes), &options) {
+                haptik_webhook::report::Summary::CleanKnown(_) | haptik_webhook::report::Summary::CleanUnknown(_) => 1,
+                haptik_webhook::report::Summary::Report(r) => usize::from(r.is_valid()),
+            }
         } else if mode == "full" {
             usize::from(haptik_webhook::validate::validate_in_full(std::hint::black_box(&bytes), &options).is_valid())
         } else {

@@ -287,56 +287,41 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-pub const FLAG_LENIENT: u32 = 1;
-pub const FLAG_TRUSTED_UTF8: u32 = 2;
-
-/// `run_for_js` result: a valid unknown event with nothing to report; its name is the output.
-pub const CLEAN_UNKNOWN_EVENT: u32 = 5;
-
-/// `run_for_js` result: the output is the report in its compact form ([`Report::to_compact`]).
-pub const COMPACT_REPORT: u32 = 6;
-
 /// Separates the fields of the compact report (ASCII "unit separator").
 const SEPARATOR: char = '\u{1f}';
 
-/// The JS entry point behind `hw_validate`: validates `input[..len]`; returns the known event's
-/// 1-based index when there is nothing else to say, [`CLEAN_UNKNOWN_EVENT`] with the name in
-/// `output` for an unknown one, or 0 after writing the report to `output` (and, when the report
-/// has blanks, making `input` strict JSON in place). Reports are rare; clean payloads cost no JSON.
-pub fn run_for_js(input: &mut [u8], len: u32, flags: u32, max_depth: u32, output: &mut Vec<u8>) -> u32 {
-    let Some(src) = input.get_mut(..len as usize) else {
-        output.clear();
-        return 0;
-    };
-    let options = Options {
-        lenient: flags & FLAG_LENIENT != 0,
-        trusted_utf8: flags & FLAG_TRUSTED_UTF8 != 0,
-        max_depth,
-        max_bytes: usize::MAX, // the JS side checks the size before copying
-    };
-    output.clear();
-    // Most payloads are clean known events: answered without a report.
-    if let Some(event) = crate::fast::clean_event(src, &options) {
-        return event as u32 + 1;
+/// What a validation comes to, in the fewest words: most payloads need no report at all.
+#[derive(Debug)]
+pub enum Summary {
+    /// A known event with nothing to report: its 0-based index in [`model::event_names`].
+    CleanKnown(usize),
+    /// A valid event of a name the model does not know, with nothing to report.
+    CleanUnknown(String),
+    /// Anything else: errors, warnings, patches or blanks to apply.
+    Report(Report),
+}
+
+/// Validates `input`: the fast path first (a clean known event costs no report), else the full
+/// pass, whose report is summarised when there is nothing in it.
+pub fn summarise(input: &[u8], options: &Options) -> Summary {
+    if let Some(event) = crate::fast::clean_event(input, options) {
+        return Summary::CleanKnown(event);
     }
-    let report = validate_in_full(src, &options);
+    let report = validate_in_full(input, options);
     if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {
         if let Some(index) = report.known_event_index() {
-            return index as u32;
+            return Summary::CleanKnown(index - 1);
         }
-        if let Some(name) = &report.event_name {
-            output.extend_from_slice(name.as_bytes());
-            return CLEAN_UNKNOWN_EVENT;
+        if let Some(name) = report.event_name {
+            return Summary::CleanUnknown(name);
         }
     }
-    blank(src, &report.blanks);
-    // The report becomes the output buffer itself: no second copy of a large report.
-    if let Some(compact) = report.to_compact() {
-        *output = compact.into_bytes();
-        return COMPACT_REPORT;
-    }
-    *output = report.to_json().into_bytes();
-    0
+    Summary::Report(report)
+}
+
+/// Overwrites `ranges` of `buf` with spaces (what [`Report::strict_json`] does, in place).
+pub fn blank_in_place(buf: &mut [u8], ranges: &[(usize, usize)]) {
+    blank(buf, ranges);
 }
 
 #[cfg(test)]

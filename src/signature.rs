@@ -31,6 +31,10 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
+    /// Every algorithm, in the order of their wasm ABI codes (1-based); the generated JS
+    /// `SIGNATURE_ALGORITHMS` lists their prefixes in this order.
+    pub const ALL: [Algorithm; 2] = [Algorithm::Sha1, Algorithm::Sha256];
+
     /// The header prefix, without the `=`.
     pub fn prefix(self) -> &'static str {
         match self {
@@ -58,13 +62,17 @@ impl Algorithm {
         }
     }
 
-    /// The stable code used by the wasm ABI (1 sha1, 2 sha256).
+    /// The algorithm of a wasm ABI code (its 1-based place in [`Algorithm::ALL`]).
     pub fn from_code(code: u32) -> Option<Algorithm> {
-        match code {
-            1 => Some(Algorithm::Sha1),
-            2 => Some(Algorithm::Sha256),
-            _ => None,
-        }
+        Algorithm::ALL.get(usize::try_from(code).ok()?.checked_sub(1)?).copied()
+    }
+
+    /// The wasm ABI code (1-based place in [`Algorithm::ALL`]).
+    pub fn abi_code(self) -> u32 {
+        Algorithm::ALL
+            .iter()
+            .position(|a| *a == self)
+            .map_or(0, |i| i as u32 + 1)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::issue::Code;
 use crate::model::{self, Field, Loose, Object, Ty, Union, EVENT, HSL_ELEMENT};
-use crate::signature::Reason;
+use crate::signature::{Algorithm, Reason};
 use std::fmt::Write;
 
 const HEADER: &str =
@@ -266,8 +266,21 @@ pub fn constants_js() -> String {
         ("ISSUE_CODES", tuple(codes)),
         // Indexed by their ABI code - 1 (`Reason::ALL` is in that order).
         ("SIGNATURE_REASONS", tuple(Reason::ALL.iter().map(|r| r.code()))),
+        // Indexed by their ABI code - 1 (`Algorithm::ALL` is in that order).
+        ("SIGNATURE_ALGORITHMS", tuple(Algorithm::ALL.iter().map(|a| a.prefix()))),
     ] {
         let _ = writeln!(out, "export const {name} = Object.freeze({list});");
     }
+    // The defaults of the options, as `validate::Options::default()` has them.
+    let _ = writeln!(
+        out,
+        "export const DEFAULT_MAX_BYTES = {};",
+        crate::validate::DEFAULT_MAX_BYTES
+    );
+    let _ = writeln!(
+        out,
+        "export const DEFAULT_MAX_DEPTH = {};",
+        crate::validate::DEFAULT_MAX_DEPTH
+    );
     out
 }

@@ -48,11 +48,7 @@ fn decode_aux(aux: &[u8]) -> Option<(Option<&str>, Vec<&str>)> {
 }
 
 fn algorithm_code(a: Option<Algorithm>) -> u32 {
-    match a {
-        Some(Algorithm::Sha1) => 1,
-        Some(Algorithm::Sha256) => 2,
-        None => 0,
-    }
+    a.map_or(0, Algorithm::abi_code)
 }
 
 #[wasm_bindgen]

@@ -2,42 +2,38 @@
 //
 // The per-runtime entry files (node.mjs, node.cjs, workerd.mjs, browser.mjs) hand this file a
 // WebAssembly.Module (or a function returning one); nothing here touches the file system, the
-// network or any runtime-specific global. The module is instantiated lazily, once per
-// isolate/process, by this file itself (not by wasm-bindgen's JS glue, whose `initSync` caches
-// the instance and cannot recover from a trap). See docs/design.md, "The wasm ABI".
+// network or any runtime-specific global. wasm-bindgen's generated glue (../haptik_webhook.js,
+// used as generated) instantiates it lazily, once per isolate/process, and after a trap makes a
+// fresh instance with its own `__wbg_reset_state` (built with --experimental-reset-state-function).
+// See docs/design.md, "The wasm boundary".
 
-import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES } from "./constants.js";
+import * as glue from "../haptik_webhook.js";
+import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "./constants.js";
 
 export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES };
 
-const DEFAULT_MAX_BYTES = 1048576;
-const DEFAULT_MAX_DEPTH = 64;
-const FLAG_LENIENT = 1;
-const FLAG_VALID_UTF8 = 2;
-
-const GLUE_MODULE = "./haptik_webhook_bg.js";
+const { Outcome } = glue;
 
 // ---------------------------------------------------------------------------------------------
 // Loader
 
 /** @type {WebAssembly.Module | (() => WebAssembly.Module) | null} */
 let moduleSource = null;
-/** @type {WebAssembly.Module | null} */
-let wasmModule = null;
-/** The exports of the live instance, or null (not yet created, or dropped after a trap). */
+/** The live instance's exports (as the glue returns them), or null before the first call. */
 let wasm = null;
+/** Set by a trap: the glue resets the instance before the next call. */
+let broken = false;
 
 /**
  * Internal (used by the entry files): supplies the compiled module, or a function that
- * compiles it on first use. Replaces any previous module and drops the live instance.
+ * compiles it on first use. Once an instance exists the glue keeps its module, and later
+ * calls change nothing.
  */
 export function __setWasmModule(source) {
   if (!(source instanceof WebAssembly.Module) && typeof source !== "function") {
     throw new TypeError("haptik-webhook: expected a WebAssembly.Module");
   }
-  moduleSource = source;
-  wasmModule = null;
-  wasm = null;
+  if (wasm === null) moduleSource = source;
 }
 
 /** Internal: true once a module (or a way to get one) has been supplied. */
@@ -45,59 +41,32 @@ export function __hasWasmModule() {
   return moduleSource !== null;
 }
 
-function getModule() {
-  if (wasmModule === null) {
-    if (moduleSource === null) {
-      throw new Error(
-        "haptik-webhook: the WebAssembly module has not been provided. Import the package through " +
-          "its main entry ('haptik-webhook'), or call init() from it first when your bundler moved the .wasm file.",
-      );
-    }
-    const m = typeof moduleSource === "function" ? moduleSource() : moduleSource;
-    if (!(m instanceof WebAssembly.Module)) {
-      throw new TypeError("haptik-webhook: the module source did not produce a WebAssembly.Module");
-    }
-    checkImports(m);
-    wasmModule = m;
-  }
-  return wasmModule;
-}
-
-function checkImports(m) {
-  for (const imp of WebAssembly.Module.imports(m)) {
-    if (imp.module !== GLUE_MODULE || imp.name !== "__wbindgen_init_externref_table") {
-      throw new Error(
-        `haptik-webhook: the WebAssembly module needs an import this loader does not provide: ` +
-          `${imp.module} ${imp.name} (${imp.kind}). The .wasm file does not match this JavaScript.`,
-      );
-    }
-  }
-}
-
 function instantiate() {
-  const module = getModule();
-  let exports = null;
-  const imports = {
-    [GLUE_MODULE]: {
-      // What wasm-bindgen's glue does: seed the externref table with its fixed values.
-      __wbindgen_init_externref_table() {
-        const table = exports.__wbindgen_externrefs;
-        table.set(0, undefined);
-        table.set(1024, undefined);
-        table.set(1025, null);
-        table.set(1026, true);
-        table.set(1027, false);
-      },
-    },
-  };
-  const instance = new WebAssembly.Instance(module, imports);
-  exports = instance.exports;
-  if (typeof exports.__wbindgen_start === "function") exports.__wbindgen_start();
-  return exports;
+  if (moduleSource === null) {
+    throw new Error(
+      "haptik-webhook: the WebAssembly module has not been provided. Import the package through " +
+        "its main entry ('haptik-webhook'), or call init() from it first when your bundler moved the .wasm file.",
+    );
+  }
+  const module = typeof moduleSource === "function" ? moduleSource() : moduleSource;
+  if (!(module instanceof WebAssembly.Module)) {
+    throw new TypeError("haptik-webhook: the module source did not produce a WebAssembly.Module");
+  }
+  try {
+    return glue.initSync({ module });
+  } catch (e) {
+    // A LinkError, or a TypeError for an import module the glue does not provide.
+    throw new Error(`haptik-webhook: the WebAssembly module does not match this JavaScript (${e && e.message ? e.message : e}).`, { cause: e });
+  }
 }
 
-/** The live instance's exports, instantiating it first when needed. */
+/** The live instance's exports, instantiating it (or resetting it after a trap) first when needed. */
 function getExports() {
+  if (broken) {
+    glue.__wbg_reset_state();
+    wasm = glue.initSync(); // the glue's new instance
+    broken = false;
+  }
   if (wasm === null) wasm = instantiate();
   return wasm;
 }
@@ -107,7 +76,7 @@ function isWasmFailure(e) {
   return e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
 }
 
-/** Thrown (internally) when a wasm call trapped; the instance has already been dropped. */
+/** Thrown (internally) when a wasm call trapped; the instance is reset before the next call. */
 class WasmTrap extends Error {
   constructor(cause) {
     super(`internal error in the WebAssembly validator (${cause && cause.message ? cause.message : cause})`);
@@ -119,8 +88,8 @@ class WasmTrap extends Error {
 /**
  * Internal (for signature.js / handlers.js): runs `fn(exports)` against the live instance. If a
  * wasm call inside traps (WebAssembly.RuntimeError, or a RangeError such as a stack overflow),
- * the instance is dropped (the next call re-instantiates it from the kept Module) and an
- * Error with `code: "internal"` is thrown instead.
+ * the instance is marked broken (the glue resets it before the next call) and an Error with
+ * `code: "internal"` is thrown instead.
  */
 export function __withWasm(fn) {
   const ex = getExports();
@@ -128,7 +97,7 @@ export function __withWasm(fn) {
     return fn(ex);
   } catch (e) {
     if (isWasmFailure(e)) {
-      if (wasm === ex) wasm = null;
+      broken = true;
       const err = new WasmTrap(e);
       err.code = "internal";
       throw err;
@@ -173,12 +142,15 @@ function copyIn(ex, allocName, input, maxBytes) {
 // The wasm buffers only grow (src/wasm.rs, `sized`), so their address and a view over them are
 // kept between calls: most calls then cost no wasm call and no new view. A view is made again
 // when the instance changes, the buffer must grow, or memory grew (which detaches old views).
-const buffers = { hw_input: { ex: null, ptr: 0, cap: -1, whole: null }, hw_aux: { ex: null, ptr: 0, cap: -1, whole: null } };
+const buffers = {
+  hw_input: { alloc: glue.hw_input, ex: null, ptr: 0, cap: -1, whole: null },
+  hw_aux: { alloc: glue.hw_aux, ex: null, ptr: 0, cap: -1, whole: null },
+};
 
 function buffer(ex, allocName, len) {
   const b = buffers[allocName];
   if (b.ex !== ex || len > b.cap) {
-    b.ptr = ex[allocName](len) >>> 0;
+    b.ptr = b.alloc(len);
     b.cap = len;
     b.ex = ex;
     b.whole = null;
@@ -200,8 +172,8 @@ export function __copyIn(ex, allocName, input, maxBytes = 0xffffffff) {
 
 /** Internal: the output buffer of the last call, decoded as UTF-8. */
 export function __readOutput(ex) {
-  const ptr = ex.hw_output_ptr() >>> 0;
-  const len = ex.hw_output_len() >>> 0;
+  const ptr = glue.hw_output_ptr();
+  const len = glue.hw_output_len();
   return decoder.decode(new Uint8Array(ex.memory.buffer, ptr, len));
 }
 
@@ -210,7 +182,7 @@ export function __readOutput(ex) {
  * check that the next call works again. Throws the Error with `code: "internal"`.
  */
 export function __forceTrapForTests() {
-  __withWasm((ex) => ex.hw_trap_for_tests());
+  __withWasm(() => glue.hw_trap_for_tests());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,9 +267,9 @@ function tooLarge(size, maxBytes) {
 // Validation
 
 /**
- * Runs the validator. Returns { code, report?, text? } where text is the JSON text to parse
- * when the payload is valid: for code 1..4, `null` (use the original input); for a valid
- * report, the cleaned text when the input was cleaned, else null.
+ * Runs the validator. Returns { report, text, eventName? }: `report` null for a clean event
+ * (named by `eventName`); `text` the JSON text to parse when the input was cleaned, else null
+ * (use the original input).
  * Never throws for bad input: problems become { report } with errors.
  */
 function run(data, opts, wantText) {
@@ -314,8 +286,9 @@ function run(data, opts, wantText) {
   }
 }
 
-// What run() returns for a clean known event (codes 1..4): the same object every time.
-const CLEAN_KNOWN = EVENT_NAMES.map((eventName, i) => Object.freeze({ code: i + 1, report: null, text: null, eventName }));
+// What run() returns for a clean known event: the same object every time, one per name of
+// EVENT_NAMES (generated from the model, as the wasm's event indices are).
+const CLEAN_KNOWN = EVENT_NAMES.map((eventName) => Object.freeze({ report: null, text: null, eventName }));
 
 function validateWith(ex, data, opts, wantText) {
   const input = copyIn(ex, "hw_input", data, opts.maxBytes);
@@ -331,25 +304,32 @@ function validateWith(ex, data, opts, wantText) {
       }),
     );
   }
-  let flags = opts.lenient ? FLAG_LENIENT : 0;
-  if (typeof data === "string") flags |= FLAG_VALID_UTF8;
-  const code = ex.hw_validate(len, flags, opts.maxDepth) >>> 0;
-  if (code >= 1 && code <= 4) return CLEAN_KNOWN[code - 1];
-  // 5: a valid unknown event with nothing to report; its name is the output.
-  if (code === 5) return { code, report: null, text: null, eventName: __readOutput(ex) };
-  // 6: a report with nothing to apply (no patches, nothing cleaned), in its compact form.
-  if (code === 6) return { code, report: readCompactReport(__readOutput(ex)), text: null };
-  if (code !== 0) {
-    return failure(issue("internal", `internal error: the validator returned an unknown code ${code}`));
+  // Text from a JS string is UTF-8 by construction (encodeInto): the wasm skips the check.
+  const outcome = glue.hw_validate(len, opts.lenient, typeof data === "string", opts.maxDepth);
+  switch (outcome) {
+    case Outcome.CleanKnown: {
+      const index = glue.hw_known_event();
+      return CLEAN_KNOWN[index] ?? failure(issue("internal", `internal error: the validator named event ${index}, which EVENT_NAMES does not have`));
+    }
+    case Outcome.CleanUnknown:
+      return { report: null, text: null, eventName: __readOutput(ex) };
+    case Outcome.CompactReport:
+      return { report: readCompactReport(__readOutput(ex)), text: null };
+    case Outcome.JsonReport: {
+      const json = __readOutput(ex);
+      if (json === "") return failure(issue("internal", "internal error: the validator wrote no report"));
+      const report = JSON.parse(json);
+      let text = null;
+      if (report.valid && report.cleaned && wantText) {
+        // The input buffer (same length) now holds strict JSON. Its address is unchanged: the
+        // buffer is rewritten in place, never resized, by hw_validate.
+        text = decoder.decode(new Uint8Array(ex.memory.buffer, ptr, len));
+      }
+      return { report, text };
+    }
+    default:
+      return failure(issue("internal", `internal error: the validator returned an unknown outcome ${outcome}`));
   }
-  const report = JSON.parse(__readOutput(ex));
-  let text = null;
-  if (report.valid && report.cleaned && wantText) {
-    // The input buffer (same length) now holds strict JSON. Its address is unchanged: the
-    // buffer is rewritten in place, never resized, by hw_validate.
-    text = decoder.decode(new Uint8Array(ex.memory.buffer, ptr, len));
-  }
-  return { code, report, text };
 }
 
 /**
@@ -395,7 +375,7 @@ function readCompactReport(text) {
 }
 
 function failure(err) {
-  return { code: 0, report: { valid: false, eventName: null, errors: [err], warnings: [], patches: [], cleaned: false }, text: null };
+  return { report: { valid: false, eventName: null, errors: [err], warnings: [], patches: [], cleaned: false }, text: null };
 }
 
 function hasOwn(o, k) {

@@ -4,12 +4,14 @@
 // A raw body is what __asInput accepts (a string or bytes); null means it was parsed already.
 import { __withWasm, __copyIn, __readOutput, __asInput } from "./core.js";
 // Failure reasons, indexed by their ABI code - 1 (generated from src/signature.rs, Reason::ALL).
-import { SIGNATURE_REASONS } from "./constants.js";
+import { SIGNATURE_REASONS, SIGNATURE_ALGORITHMS } from "./constants.js";
+import { hw_verify, hw_sign } from "../haptik_webhook.js";
 
 export { SIGNATURE_REASONS };
 
-const ALGORITHMS = [null, "sha1", "sha256"];
-const ALGORITHM_CODE = { sha1: 1, sha256: 2 };
+// Algorithm codes are 1-based indices of SIGNATURE_ALGORITHMS (generated from src/signature.rs).
+const ALGORITHMS = [null, ...SIGNATURE_ALGORITHMS];
+const ALGORITHM_CODE = Object.fromEntries(SIGNATURE_ALGORITHMS.map((name, i) => [name, i + 1]));
 const ABSENT = 0xffffffff;
 const encoder = new TextEncoder();
 
@@ -80,7 +82,7 @@ export function verifySignature(body, header, secret) {
   return __withWasm((ex) => {
     const len = __copyIn(ex, "hw_input", raw);
     const auxLen = __copyIn(ex, "hw_aux", aux);
-    const code = ex.hw_verify(len, auxLen) >>> 0;
+    const code = hw_verify(len, auxLen);
     const reasonCode = code & 0xff;
     if (reasonCode === 0xff) throw new Error(`haptik-webhook: ${__readOutput(ex)}`);
     const index = code >>> 16;
@@ -107,7 +109,7 @@ export function signPayload(body, secret, algorithm = "sha1") {
   return __withWasm((ex) => {
     const len = __copyIn(ex, "hw_input", raw);
     const auxLen = __copyIn(ex, "hw_aux", encoder.encode(secret));
-    const outLen = ex.hw_sign(len, auxLen, alg) >>> 0;
+    const outLen = hw_sign(len, auxLen, alg);
     if (outLen === 0) throw new Error("haptik-webhook: internal error in signPayload");
     return __readOutput(ex);
   });

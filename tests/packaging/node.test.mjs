@@ -57,7 +57,7 @@ test("Node: an error thrown by the ESM build is instanceof the CommonJS HaptikWe
   assert.deepEqual(out, { a: true, b: true, plain: false });
 });
 
-test("the package ships one .wasm and no wasm-bindgen glue", () => {
+test("the package ships one .wasm and wasm-bindgen's glue as generated (with its reset function)", () => {
   const dir = setup("node-esm");
   const pkgDir = join(dir, "node_modules", "haptik-webhook");
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
@@ -72,7 +72,11 @@ test("the package ships one .wasm and no wasm-bindgen glue", () => {
     (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); e.isDirectory() ? walk(p) : files.push(path.relative(${JSON.stringify(pkgDir)}, p)); } })(${JSON.stringify(pkgDir)});
     console.log(JSON.stringify(files));`]);
   assert.deepEqual(out.filter((f) => f.endsWith(".wasm")), ["haptik_webhook_bg.wasm"]);
-  assert.ok(!out.includes("haptik_webhook.js"), "wasm-bindgen's glue is not shipped");
+  assert.ok(out.includes("haptik_webhook.js"), "wasm-bindgen's glue is shipped");
+  const glue = readFileSync(join(pkgDir, "haptik_webhook.js"), "utf8");
+  assert.match(glue, /export function __wbg_reset_state/, "built with --experimental-reset-state-function");
+  assert.match(glue, /export const Outcome = Object\.freeze/, "the Outcome enum comes from the glue");
+  assert.doesNotMatch(readFileSync(join(pkgDir, "src/core.js"), "utf8"), /__wbindgen_init_externref_table/, "no hand-made import object");
   for (const f of ["node.mjs", "node.cjs", "workerd.mjs", "browser.mjs", "index.d.ts", "index.d.cts", "src/core.js", "src/api.cjs"]) {
     assert.ok(out.includes(f), `${f} is shipped`);
   }
