@@ -1,6 +1,6 @@
 //! Times the Rust core natively on a payload file:
 //! `cargo run --release --example native_speed -- FILE` (`validate`), or with `MODE=js` what
-//! the wasm export runs (`report::summarise`: the fast path, else the full pass), or with `MODE=full` the full pass alone (`validate::validate_in_full`). `N` sets the number of calls. A quick check of the core alone (and a target for
+//! the wasm export runs (`validate::summarise`: the fast path, else the full pass), or with `MODE=full` the full pass alone (`validate::validate_in_full`). `N` sets the number of calls. A quick check of the core alone (and a target for
 //! `valgrind --tool=callgrind`); the real benchmark is `npm run bench`.
 fn main() {
     let path = std::env::args()
@@ -17,9 +17,10 @@ fn main() {
     let start = std::time::Instant::now();
     for _ in 0..n {
         valid += if mode == "js" {
-            match haptik_webhook::report::summarise(std::hint::black_box(&bytes), &options) {
-                haptik_webhook::report::Summary::CleanKnown(_) | haptik_webhook::report::Summary::CleanUnknown(_) => 1,
-                haptik_webhook::report::Summary::Report(r) => usize::from(r.is_valid()),
+            match haptik_webhook::validate::summarise(std::hint::black_box(&bytes), &options) {
+                haptik_webhook::validate::Summary::CleanKnown(_)
+                | haptik_webhook::validate::Summary::CleanUnknown(_) => 1,
+                haptik_webhook::validate::Summary::Report(r) => usize::from(r.is_valid()),
             }
         } else if mode == "full" {
             usize::from(haptik_webhook::validate::validate_in_full(std::hint::black_box(&bytes), &options).is_valid())

@@ -11,7 +11,7 @@
 
 use crate::json::{same_bytes, scan_string, Num, Reader};
 use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
-use crate::validate::{Options, MAX_DEPTH_CAP};
+use crate::options::{Options, MAX_DEPTH_CAP};
 use core::sync::atomic::{AtomicU64, Ordering};
 
 /// Unknown keys remembered per object to find duplicates; an object with more gives up.

@@ -36,6 +36,13 @@ pub enum Code {
     Internal,
 }
 
+/// Written as [`Code::as_str`], the one spelling JS sees.
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl Code {
     pub const ALL: [Code; 17] = [
         Code::Syntax,
@@ -80,19 +87,24 @@ impl Code {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Issue {
     pub code: Code,
     /// JSON Pointer (RFC 6901) of the value concerned; "" is the whole payload.
     pub path: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
     /// A short rendering of the value found.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub received: Option<String>,
     /// Source position: 1-based line and column (UTF-16 code units, as JS strings count) and
     /// 0-based byte offset. Absent where there is no position (e.g. a size limit).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub offset: Option<u32>,
 }
 

@@ -5,9 +5,10 @@
 
 use crate::event::Event;
 use crate::issue::{Code, Issue};
+use crate::options::Options;
 use crate::report::Report;
 use crate::signature::{verify, Verdict};
-use crate::validate::{validate, Options};
+use crate::validate::validate;
 use serde::Deserialize;
 use serde_json::Value;
 

@@ -2,11 +2,10 @@
 
 use crate::issue::Issue;
 use crate::model;
-use crate::validate::{validate_in_full, Options};
-use std::fmt::Write;
+use serde::Serialize;
 
 /// A lossless normalisation to apply to the value `JSON.parse` builds: set `path` to `value`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Patch {
     /// Keys and array indices from the root, as the JSON text of an array of strings: each key
     /// exactly as written in the payload (escapes kept, so even a lone surrogate is exact).
@@ -153,43 +152,30 @@ impl Report {
         Some(out)
     }
 
-    /// The report as JSON (see docs/design.md, "The wasm ABI").
+    /// The report as JSON (see docs/design.md, "The wasm boundary"), written by serde_json.
+    /// A patch's path and value are JSON text already (keys exactly as written: even a lone
+    /// surrogate, which no Rust `String` holds, stays exact); each travels as a JSON string
+    /// of that text, which JS parses when it applies the patch (patches are rare).
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(256);
-        out.push_str("{\"valid\":");
-        out.push_str(if self.is_valid() { "true" } else { "false" });
-        out.push_str(",\"eventName\":");
-        match &self.event_name {
-            Some(name) => push_json_string(&mut out, name),
-            None => out.push_str("null"),
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Json<'a> {
+            valid: bool,
+            event_name: Option<&'a str>,
+            errors: &'a [Issue],
+            warnings: &'a [Issue],
+            patches: &'a [Patch],
+            cleaned: bool,
         }
-        for (key, list) in [("errors", &self.errors), ("warnings", &self.warnings)] {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":[");
-            for (i, issue) in list.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_issue(&mut out, issue);
-            }
-            out.push(']');
-        }
-        out.push_str(",\"patches\":[");
-        for (i, patch) in self.patches.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"path\":");
-            out.push_str(&patch.path);
-            out.push_str(",\"value\":");
-            out.push_str(&patch.value);
-            out.push('}');
-        }
-        out.push_str("],\"cleaned\":");
-        out.push_str(if self.blanks.is_empty() { "false" } else { "true" });
-        out.push('}');
-        out
+        serde_json::to_string(&Json {
+            valid: self.is_valid(),
+            event_name: self.event_name.as_deref(),
+            errors: &self.errors,
+            warnings: &self.warnings,
+            patches: &self.patches,
+            cleaned: !self.blanks.is_empty(),
+        })
+        .unwrap_or_default() // only a serializer error could fail; none exists for these types
     }
 }
 
@@ -235,89 +221,8 @@ fn blank(buf: &mut [u8], ranges: &[(usize, usize)]) {
     }
 }
 
-fn push_issue(out: &mut String, issue: &Issue) {
-    out.push_str("{\"code\":\"");
-    out.push_str(issue.code.as_str());
-    out.push_str("\",\"path\":");
-    push_json_string(out, &issue.path);
-    out.push_str(",\"message\":");
-    push_json_string(out, &issue.message);
-    for (key, value) in [("expected", &issue.expected), ("received", &issue.received)] {
-        if let Some(v) = value {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":");
-            push_json_string(out, v);
-        }
-    }
-    for (key, value) in [("line", issue.line), ("column", issue.column), ("offset", issue.offset)] {
-        if let Some(v) = value {
-            out.push_str(",\"");
-            out.push_str(key);
-            out.push_str("\":");
-            let _ = write!(out, "{v}");
-        }
-    }
-    out.push('}');
-}
-
-/// Appends `s` as a JSON string literal: runs that need no escape are copied whole.
-pub fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
-            _ => continue,
-        };
-        out.push_str(s.get(run..i).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push_str(escape);
-        }
-        run = i + c.len_utf8();
-    }
-    out.push_str(s.get(run..).unwrap_or_default());
-    out.push('"');
-}
-
 /// Separates the fields of the compact report (ASCII "unit separator").
 const SEPARATOR: char = '\u{1f}';
-
-/// What a validation comes to, in the fewest words: most payloads need no report at all.
-#[derive(Debug)]
-pub enum Summary {
-    /// A known event with nothing to report: its 0-based index in [`model::event_names`].
-    CleanKnown(usize),
-    /// A valid event of a name the model does not know, with nothing to report.
-    CleanUnknown(String),
-    /// Anything else: errors, warnings, patches or blanks to apply.
-    Report(Report),
-}
-
-/// Validates `input`: the fast path first (a clean known event costs no report), else the full
-/// pass, whose report is summarised when there is nothing in it.
-pub fn summarise(input: &[u8], options: &Options) -> Summary {
-    if let Some(event) = crate::fast::clean_event(input, options) {
-        return Summary::CleanKnown(event);
-    }
-    let report = validate_in_full(input, options);
-    if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {
-        if let Some(index) = report.known_event_index() {
-            return Summary::CleanKnown(index - 1);
-        }
-        if let Some(name) = report.event_name {
-            return Summary::CleanUnknown(name);
-        }
-    }
-    Summary::Report(report)
-}
 
 /// Overwrites `ranges` of `buf` with spaces (what [`Report::strict_json`] does, in place).
 pub fn blank_in_place(buf: &mut [u8], ranges: &[(usize, usize)]) {
@@ -365,6 +270,9 @@ mod tests {
 #[cfg(test)]
 mod compact_tests {
     use super::*;
+    // Tests only: the reports to read back come from the full pass, a layer above.
+    use crate::options::Options;
+    use crate::validate::validate_in_full;
 
     #[test]
     fn decimals() {
@@ -374,7 +282,6 @@ mod compact_tests {
             assert_eq!(out, format!("x{n}"));
         }
     }
-    use crate::validate::{validate_in_full, Options};
 
     /// What core.js does with the compact form, in Rust.
     fn read_compact(text: &str) -> Report {
@@ -446,13 +353,29 @@ mod compact_tests {
 }
 
 #[cfg(test)]
-mod json_string_tests {
-    use super::push_json_string;
+mod json_tests {
+    use super::*;
+    use crate::issue::Code;
 
+    /// The JSON form is what the JS side parses: every field, absent ones left out, and each
+    /// patch's path and value as the JSON text they are (a lone surrogate escape survives).
     #[test]
-    fn json_strings_escape_what_json_requires() {
-        let mut out = String::new();
-        push_json_string(&mut out, "a\"b\\c\nd\u{1}é😀\t");
-        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é😀\\t\"");
+    fn to_json_writes_every_field_and_patch_texts() {
+        let mut issue = Issue::new(Code::InvalidType, "/a".into(), "m \"q\"\n".into());
+        issue.line = Some(2);
+        let report = Report {
+            event_name: Some("message".into()),
+            errors: vec![issue],
+            warnings: vec![],
+            patches: vec![Patch {
+                path: r#"["k\ud800","0"]"#.into(),
+                value: r#""12""#.into(),
+            }],
+            blanks: vec![(0, 1)],
+        };
+        assert_eq!(
+            report.to_json(),
+            r#"{"valid":false,"eventName":"message","errors":[{"code":"invalid_type","path":"/a","message":"m \"q\"\n","line":2}],"warnings":[],"patches":[{"path":"[\"k\\ud800\",\"0\"]","value":"\"12\""}],"cleaned":true}"#
+        );
     }
 }

@@ -23,9 +23,7 @@ fn doc(out: &mut String, indent: &str, text: &str, deprecated: bool) {
 }
 
 fn string_literal(s: &str) -> String {
-    let mut out = String::new();
-    crate::report::push_json_string(&mut out, s);
-    out
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// The TypeScript type of a value of `ty`.
@@ -271,16 +269,16 @@ pub fn constants_js() -> String {
     ] {
         let _ = writeln!(out, "export const {name} = Object.freeze({list});");
     }
-    // The defaults of the options, as `validate::Options::default()` has them.
+    // The defaults of the options, as `options::Options::default()` has them.
     let _ = writeln!(
         out,
         "export const DEFAULT_MAX_BYTES = {};",
-        crate::validate::DEFAULT_MAX_BYTES
+        crate::options::DEFAULT_MAX_BYTES
     );
     let _ = writeln!(
         out,
         "export const DEFAULT_MAX_DEPTH = {};",
-        crate::validate::DEFAULT_MAX_DEPTH
+        crate::options::DEFAULT_MAX_DEPTH
     );
     out
 }

@@ -5,34 +5,9 @@
 use crate::issue::{push_pointer_segment, Code, Issue};
 use crate::json::{check_syntax, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
-use crate::report::{push_json_string, Patch, Report};
+use crate::report::{Patch, Report};
 
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Also accept comments and trailing commas (reported as warnings).
-    pub lenient: bool,
-    /// The input is known to be UTF-8 (skip the check).
-    pub trusted_utf8: bool,
-    /// Deepest nesting accepted; capped at [`MAX_DEPTH_CAP`].
-    pub max_depth: u32,
-    pub max_bytes: usize,
-}
-
-/// The validator recurses once per nesting level; this bound keeps it far inside wasm's stack.
-pub const MAX_DEPTH_CAP: u32 = 256;
-pub const DEFAULT_MAX_DEPTH: u32 = 64;
-pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            lenient: false,
-            trusted_utf8: false,
-            max_depth: DEFAULT_MAX_DEPTH,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
-    }
-}
+pub use crate::options::{Options, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, MAX_DEPTH_CAP};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -451,9 +426,7 @@ impl<'a, 'r> Validator<'a, 'r> {
     /// An integer beyond 2^53 − 1 becomes its exact decimal string.
     fn keep_exact(&mut self, digits: &[u8], at: usize) {
         let digits = String::from_utf8_lossy(digits).into_owned();
-        let mut value = String::new();
-        push_json_string(&mut value, &digits);
-        self.patch(value);
+        self.patch(json_string(&digits));
         self.warn(Code::UnsafeInteger, at, |place| {
             format!("{place} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)")
         });
@@ -804,8 +777,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let n = self.r.number()?;
                 if n.plain_integer {
                     let digits = String::from_utf8_lossy(n.raw).into_owned();
-                    let mut value = String::new();
-                    push_json_string(&mut value, &digits);
+                    let value = json_string(&digits);
                     self.warn(Code::LooseType, at, |place| {
                         format!("{place} is the number {digits}; converted to the string \"{digits}\"")
                     });
@@ -899,6 +871,11 @@ impl<'a, 'r> Validator<'a, 'r> {
 /// `\uXXXX` escape, which inside a JSON string means exactly that surrogate (as `JSON.parse` of
 /// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
 /// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
+/// `text` as a JSON string literal (serde_json writes it).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
 fn json_text(s: &Str) -> String {
     if !s.escaped {
         return s.decode();
@@ -978,4 +955,33 @@ pub fn expected(ty: &Ty) -> &'static str {
         Ty::Loose(Loose::ClosingCategories) => "an object",
         Ty::Body => "an HSL element (an object) or a string",
     }
+}
+
+/// What a validation comes to, in the fewest words: most payloads need no report at all.
+#[derive(Debug)]
+pub enum Summary {
+    /// A known event with nothing to report: its 0-based index in [`crate::model::event_names`].
+    CleanKnown(usize),
+    /// A valid event of a name the model does not know, with nothing to report.
+    CleanUnknown(String),
+    /// Anything else: errors, warnings, patches or blanks to apply.
+    Report(Report),
+}
+
+/// Validates `input`: the fast path first (a clean known event costs no report), else the full
+/// pass, whose report is summarised when there is nothing in it.
+pub fn summarise(input: &[u8], options: &Options) -> Summary {
+    if let Some(event) = crate::fast::clean_event(input, options) {
+        return Summary::CleanKnown(event);
+    }
+    let report = validate_in_full(input, options);
+    if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {
+        if let Some(index) = report.known_event_index() {
+            return Summary::CleanKnown(index - 1);
+        }
+        if let Some(name) = report.event_name {
+            return Summary::CleanUnknown(name);
+        }
+    }
+    Summary::Report(report)
 }

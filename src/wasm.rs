@@ -3,8 +3,9 @@
 //! (wasm-bindgen's `&str` argument copies ASCII with a JS loop: see BENCHMARKS.md); results are
 //! an [`Outcome`], which the generated glue exports to JS, and the output buffer.
 
-use crate::report::{blank_in_place, summarise, Summary};
-use crate::validate::Options;
+use crate::options::Options;
+use crate::report::blank_in_place;
+use crate::validate::{summarise, Summary};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 

@@ -384,7 +384,10 @@ function hasOwn(o, k) {
 
 function applyPatches(value, patches) {
   let root = value;
-  for (const { path, value: v } of patches) {
+  for (const patch of patches) {
+    // Each patch's path and value arrive as JSON text (keys exactly as written).
+    const path = JSON.parse(patch.path);
+    const v = JSON.parse(patch.value);
     if (path.length === 0) {
       root = v;
       continue;
