@@ -1,6 +1,6 @@
 // Public API of haptik-webhook. The event model types come from ./model (generated from the Rust
 // model); the signature and handler types from ./receiving.
-import type { HaptikEvent, KnownEvent, KnownElement, HslElement, Issue } from "./model.js";
+import type { HaptikEvent, KnownEvent, KnownElement, HslElement, Issue, SignatureReason } from "./model.js";
 
 export * from "./model.js";
 export * from "./receiving.js";
@@ -36,6 +36,30 @@ export type RawBody = string | Uint8Array | ArrayBuffer;
  */
 export declare function parseEvent(input: RawBody, options?: ParseOptions): HaptikEvent;
 
+/** What safeParseEvent returns: never throws for a bad body. */
+export type SafeParseResult =
+  | { success: true; data: HaptikEvent; warnings: Issue[] }
+  | { success: false; errors: Issue[]; warnings: Issue[] };
+
+/**
+ * parseEvent without throwing for a bad body (zod's safeParse shape), in one pass: the event and
+ * its warnings (loose forms normalised, ids kept as strings, deprecated events), or every error.
+ * Bad options still throw a TypeError (a bug of the caller, not of the payload).
+ */
+export declare function safeParseEvent(input: RawBody, options?: ParseOptions): SafeParseResult;
+
+/**
+ * Verifies the `X-Hub-Signature` value over the exact raw body with one secret or several
+ * (rotation), then parses it: what an endpoint needs in one call. Throws HaptikWebhookError with
+ * `kind: "signature"` (and `reason`) or `kind: "payload"` (and `issues`).
+ */
+export declare function verifyAndParse(
+  rawBody: RawBody,
+  header: string | null | undefined,
+  secret: string | readonly string[],
+  options?: ParseOptions,
+): HaptikEvent;
+
 /**
  * Validates a raw body, or an object a framework already parsed (it is turned back into JSON with
  * JSON.stringify first, so values JSON cannot hold are not seen as they were). Never throws for a
@@ -43,10 +67,18 @@ export declare function parseEvent(input: RawBody, options?: ParseOptions): Hapt
  */
 export declare function validateEvent(input: RawBody | object, options?: ParseOptions): ValidationResult;
 
-/** Thrown by parseEvent. `message` names the first issue. */
+/** Thrown by parseEvent and verifyAndParse. `message` names the first issue (or the signature problem). */
 export declare class HaptikWebhookError extends Error {
-  constructor(issues: Issue[], warnings?: Issue[]);
+  constructor(
+    issues: Issue[],
+    warnings?: Issue[],
+    details?: { kind: "payload" } | { kind: "signature"; reason: SignatureReason; message?: string },
+  );
   readonly name: "HaptikWebhookError";
+  /** "payload": the body is invalid (see `issues`); "signature": the X-Hub-Signature did not verify (see `reason`). */
+  readonly kind: "payload" | "signature";
+  /** Why the signature did not verify (kind "signature"), else null. */
+  readonly reason: SignatureReason | null;
   /** Every error found (at least one). */
   issues: Issue[];
   /** Warnings found along the way (loose forms accepted). */

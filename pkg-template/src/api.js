@@ -2,6 +2,7 @@
 // CommonJS build behind node.cjs).
 export {
   parseEvent,
+  safeParseEvent,
   validateEvent,
   HaptikWebhookError,
   isKnownEvent,
@@ -14,4 +15,5 @@ export {
 } from "./core.js";
 export { init } from "./init.js";
 export * from "./signature.js";
+export { verifyAndParse } from "./verify-and-parse.js";
 export * from "./handlers.js";

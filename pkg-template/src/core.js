@@ -196,11 +196,22 @@ function describe(issue) {
 
 /** Thrown by parseEvent: `issues` holds every error found, `warnings` every warning. */
 export class HaptikWebhookError extends Error {
-  constructor(issues, warnings = []) {
+  /**
+   * `details.kind` is "payload" (the default: `issues` lists the errors) or "signature" (the
+   * X-Hub-Signature did not verify: `details.reason` and `details.message` say why).
+   */
+  constructor(issues, warnings = [], details = undefined) {
     const list = Array.isArray(issues) ? issues : [];
+    const kind = details && details.kind === "signature" ? "signature" : "payload";
     const first = list[0];
     const more = list.length > 1 ? ` (and ${list.length - 1} more issue${list.length > 2 ? "s" : ""})` : "";
-    super(first ? `Invalid Haptik webhook: ${describe(first)}${more}` : "Invalid Haptik webhook");
+    super(
+      kind === "signature"
+        ? `Invalid Haptik webhook signature: ${details.message || details.reason}`
+        : first ? `Invalid Haptik webhook: ${describe(first)}${more}` : "Invalid Haptik webhook",
+    );
+    this.kind = kind;
+    this.reason = kind === "signature" ? details.reason : null;
     this.issues = list;
     this.warnings = Array.isArray(warnings) ? warnings : [];
   }
@@ -410,22 +421,49 @@ function textOf(data) {
 }
 
 /**
+ * One pass over a raw body (already checked to be one): { value } with the warnings, or the
+ * report's errors. The one place the event is built.
+ */
+function parseRaw(data, opts) {
+  const r = run(data, opts, true);
+  if (r.report === null) return { value: JSON.parse(textOf(data)), errors: null, warnings: [] };
+  const { report } = r;
+  const warnings = report.warnings ?? [];
+  if (!report.valid) return { value: undefined, errors: report.errors, warnings };
+  let value = JSON.parse(r.text !== null ? r.text : textOf(data));
+  if (report.patches && report.patches.length > 0) value = applyPatches(value, report.patches);
+  return { value, errors: null, warnings };
+}
+
+const NOT_RAW = "expects the raw body: a string, Uint8Array or ArrayBuffer";
+
+/**
  * Parses and validates a raw webhook body. Returns the event; throws HaptikWebhookError listing
  * every problem. Unknown event names parse as unknown events (never an error).
  */
 export function parseEvent(input, options) {
   const opts = readOptions(options);
   const data = __asInput(input);
-  if (data === null) {
-    throw new TypeError("haptik-webhook: parseEvent expects a string, Uint8Array or ArrayBuffer");
-  }
-  const r = run(data, opts, true);
-  if (r.report === null) return JSON.parse(textOf(data));
-  const { report } = r;
-  if (!report.valid) throw new HaptikWebhookError(report.errors, report.warnings);
-  let value = JSON.parse(r.text !== null ? r.text : textOf(data));
-  if (report.patches && report.patches.length > 0) value = applyPatches(value, report.patches);
+  if (data === null) throw new TypeError(`haptik-webhook: parseEvent ${NOT_RAW}`);
+  const { value, errors, warnings } = parseRaw(data, opts);
+  if (errors !== null) throw new HaptikWebhookError(errors, warnings);
   return value;
+}
+
+/**
+ * parseEvent without throwing for a bad body (zod's safeParse shape), in one pass:
+ * { success: true, data, warnings } or { success: false, errors, warnings }.
+ * Bad options are still a TypeError: they are a bug of the caller, not of the payload.
+ */
+export function safeParseEvent(input, options) {
+  const opts = readOptions(options);
+  const data = __asInput(input);
+  if (data === null) {
+    const received = input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
+    return { success: false, errors: [issue("invalid_type", `safeParseEvent ${NOT_RAW}`, { expected: "string, Uint8Array or ArrayBuffer", received })], warnings: [] };
+  }
+  const { value, errors, warnings } = parseRaw(data, opts);
+  return errors === null ? { success: true, data: value, warnings } : { success: false, errors, warnings };
 }
 
 /**

@@ -134,3 +134,31 @@ try {
     void issues;
   }
 }
+
+// safeParseEvent narrows on `success`; verifyAndParse returns the event; the error has a kind.
+import { safeParseEvent, verifyAndParse } from "../../pkg/index.js";
+const safe = safeParseEvent('{"event_name":"message"}');
+if (safe.success) {
+  const data: HaptikEvent = safe.data;
+  const w: Issue[] = safe.warnings;
+  void data, w;
+} else {
+  const errors: Issue[] = safe.errors;
+  // @ts-expect-error no data on a failure
+  safe.data;
+  void errors;
+}
+const verified: HaptikEvent = verifyAndParse("{}", "sha1=00", ["old", "new"], { lenient: true });
+void verified;
+try {
+  verifyAndParse(new Uint8Array(2), undefined, "s");
+} catch (e) {
+  if (e instanceof HaptikWebhookError) {
+    const kind: "payload" | "signature" = e.kind;
+    if (e.kind === "signature") {
+      const reason = e.reason;
+      void reason;
+    }
+    void kind;
+  }
+}
