@@ -510,9 +510,22 @@ fn report_json_is_valid_json_with_the_documented_keys() {
     assert!(json.starts_with(
         "{\"valid\":true,\"eventName\":\"message\",\"errors\":[],\"warnings\":[{\"code\":\"legacy_shape\""
     ));
-    assert!(json.contains("\"patches\":[{\"path\":[\"message\",\"body\"],\"value\":{\"type\":\"TEXT\",\"text\":\"plain \\\"quoted\\\" text\""));
     assert!(json.ends_with(",\"cleaned\":false}"));
     assert!(haptik_webhook::json::check_syntax(json.as_bytes(), false).is_ok());
+    // A patch's path and value are JSON text, sent as JSON strings (docs/design.md).
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    let text = |pointer: &str| {
+        value
+            .pointer(pointer)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let path: serde_json::Value = serde_json::from_str(&text("/patches/0/path")).unwrap_or_default();
+    assert_eq!(path, serde_json::json!(["message", "body"]));
+    let body: serde_json::Value = serde_json::from_str(&text("/patches/0/value")).unwrap_or_default();
+    assert_eq!(body.pointer("/type"), Some(&serde_json::json!("TEXT")));
+    assert_eq!(body.pointer("/text"), Some(&serde_json::json!("plain \"quoted\" text")));
 }
 
 #[test]
