@@ -190,8 +190,10 @@ export function __forceTrapForTests() {
 
 const ERROR_BRAND = Symbol.for("haptik-webhook.HaptikWebhookError");
 
+/** The issue in one sentence: its pointer once (the core's messages already start with it). */
 function describe(issue) {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+  if (!issue.path || issue.message.startsWith(issue.path + " ") || issue.message.startsWith(issue.path + ":")) return issue.message;
+  return `${issue.path}: ${issue.message}`;
 }
 
 /** Thrown by parseEvent: `issues` holds every error found, `warnings` every warning. */

@@ -58,3 +58,19 @@ test("verifyAndParse: a bad signature is kind 'signature' with the reason; a bad
   // The signature is checked first: a bad body with a bad signature is a signature error.
   assert.throws(() => hw.verifyAndParse(bad, wrong, "new"), (e) => e.kind === "signature");
 });
+
+test("a thrown message names the pointer once", () => {
+  const body = JSON.stringify({ ...JSON.parse(sample("message-text.json")), business_id: "Acme" });
+  try {
+    hw.parseEvent(body);
+    assert.fail("an invalid business_id must throw");
+  } catch (e) {
+    assert.ok(e instanceof hw.HaptikWebhookError);
+    assert.equal(e.issues[0].path, "/business_id");
+    assert.ok(e.message.startsWith("Invalid Haptik webhook: /business_id must be"), e.message);
+    assert.equal(e.message.split("/business_id").length - 1, 1, e.message);
+  }
+  // A message that does not start with its pointer still gets it.
+  const made = new hw.HaptikWebhookError([{ code: "invalid_type", path: "/a", message: "wrong" }]);
+  assert.equal(made.message, "Invalid Haptik webhook: /a: wrong");
+});
