@@ -43,6 +43,7 @@ fn only_warning(code: Code) -> bool {
             | Code::Comment
             | Code::TrailingComma
             | Code::ByteOrderMark
+            | Code::PossibleTypo
     )
 }
 

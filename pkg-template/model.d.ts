@@ -432,6 +432,7 @@ export type IssueCode =
   | "comment"
   | "trailing_comma"
   | "byte_order_mark"
+  | "possible_typo"
   | "internal";
 
 /** One problem found in a payload. Plain and JSON-serialisable. */

@@ -321,6 +321,10 @@ impl<'a> Fast<'a> {
             None => {
                 members.last = None;
                 members.first = false;
+                // A near miss of a field gets a warning from the full pass: leave it to that.
+                if looks_like_a_field(common, fields, key) {
+                    return None;
+                }
                 self.other_key(members.others, key)?;
                 self.colon()?;
                 let b = self.next();
@@ -428,6 +432,17 @@ impl<'a> Fast<'a> {
         self.others.truncate(others);
         found
     }
+}
+
+/// Whether an unknown key is a near miss of one of the fields (see `suggest`). Out of line:
+/// unknown keys are rare, and the hot loop stays small.
+#[cold]
+#[inline(never)]
+fn looks_like_a_field(common: &'static [Field], fields: &'static [Field], key: &[u8]) -> bool {
+    std::str::from_utf8(key)
+        .ok()
+        .and_then(|name| crate::suggest::near_miss(name, common.iter().chain(fields).map(|f| f.name)))
+        .is_some()
 }
 
 /// What one object has shown so far: its known fields (by bit), and where its unknown keys

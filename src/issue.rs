@@ -32,6 +32,8 @@ pub enum Code {
     TrailingComma,
     /// Warning: a UTF-8 byte-order mark before the JSON.
     ByteOrderMark,
+    /// Warning: an unknown name (event, HSL type, key) close to a known one: "did you mean".
+    PossibleTypo,
     /// The validator itself failed (a wasm trap); the JS side re-initialised it. Never expected.
     Internal,
 }
@@ -44,7 +46,7 @@ impl serde::Serialize for Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 18] = [
         Code::Syntax,
         Code::InvalidEncoding,
         Code::DuplicateKey,
@@ -61,6 +63,7 @@ impl Code {
         Code::Comment,
         Code::TrailingComma,
         Code::ByteOrderMark,
+        Code::PossibleTypo,
         Code::Internal,
     ];
 
@@ -82,6 +85,7 @@ impl Code {
             Code::Comment => "comment",
             Code::TrailingComma => "trailing_comma",
             Code::ByteOrderMark => "byte_order_mark",
+            Code::PossibleTypo => "possible_typo",
             Code::Internal => "internal",
         }
     }

@@ -40,6 +40,7 @@ mod parse;
 pub mod report;
 pub mod rust_types;
 pub mod signature;
+pub mod suggest;
 pub mod typescript;
 pub mod validate;
 

@@ -22,6 +22,9 @@ pub const MAX_ISSUES: usize = 100;
 /// MB of wasm memory, which an instance never gives back. Real payloads need a handful.
 pub const MAX_PATCHES: usize = 1_000;
 
+/// Unknown keys of one object checked for near misses of its fields (the first ones).
+const MAX_TYPO_CHECKS: usize = 32;
+
 /// Adds `issue` unless the list already holds more than [`MAX_ISSUES`] (one more than listed:
 /// how [`cap_issues`] knows some were left out).
 fn push_capped(list: &mut Vec<Issue>, issue: Issue) {
@@ -516,6 +519,7 @@ impl<'a, 'r> Validator<'a, 'r> {
         let mut tag_seen = false;
         let mut resolved = union.is_none();
         let mut others = SeenKeys::default();
+        let mut unknown: Vec<(Str<'a>, usize)> = Vec::new();
         while let Some((key, key_at)) = self.r.next_key(&mut first)? {
             self.path.push(Seg::Key(key));
             if let Some(u) = union.filter(|u| key.is(u.tag)) {
@@ -570,6 +574,9 @@ impl<'a, 'r> Validator<'a, 'r> {
                     if !others.insert(key) {
                         self.duplicate(key_at);
                     }
+                    if unknown.len() < MAX_TYPO_CHECKS {
+                        unknown.push((key, key_at));
+                    }
                     let kind = self.r.kind()?;
                     self.any(kind)?;
                 }
@@ -579,9 +586,39 @@ impl<'a, 'r> Validator<'a, 'r> {
         if !resolved {
             return Ok(Resolved::Restart(None));
         }
+        self.possible_typos(common, fields, present, &unknown);
         self.missing(common, fields, present, at);
         Ok(Resolved::Done)
     }
+    /// A key the model does not know that is a near miss of a field the object lacks
+    /// (`bussiness_id` without `business_id`): kept, with a "did you mean" warning.
+    fn possible_typos(
+        &mut self,
+        common: &'static [Field],
+        fields: &'static [Field],
+        present: u64,
+        unknown: &[(Str<'a>, usize)],
+    ) {
+        let absent = || {
+            common
+                .iter()
+                .chain(fields)
+                .enumerate()
+                .filter(move |(i, _)| present & 1u64.checked_shl(*i as u32).unwrap_or(0) == 0)
+                .map(|(_, f)| f.name)
+        };
+        for &(key, key_at) in unknown {
+            let name = key.decode();
+            if let Some(meant) = crate::suggest::near_miss(&name, absent()) {
+                self.path.push(Seg::Key(key));
+                self.warn(Code::PossibleTypo, key_at, |place| {
+                    format!("{place} is not a field this version knows (kept as it is): did you mean \"{meant}\"?")
+                });
+                self.path.pop();
+            }
+        }
+    }
+
     fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) {
         for (i, field) in common.iter().chain(fields).enumerate() {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
@@ -682,9 +719,23 @@ impl<'a, 'r> Validator<'a, 'r> {
         // Unknown events and elements are kept whole, never rejected.
         self.any(Kind::Object)?;
         match tag {
-            Some((Ok(name), _)) => {
+            Some((Ok(name), tag_at)) => {
+                let decoded = name.decode();
+                // Accepted as unknown (the platform adds names), but a near miss is said.
+                if let Some(meant) = crate::suggest::near_miss(&decoded, u.variants.iter().map(|v| v.tag)) {
+                    let mut issue = self.issue(Code::PossibleTypo, tag_at, |_| String::new());
+                    push_pointer_segment(&mut issue.path, u.tag);
+                    issue.message = format!(
+                        "{} is \"{decoded}\", which this version does not know (kept as an unknown {}): did you mean \"{meant}\"?",
+                        issue.path,
+                        if std::ptr::eq(u, &EVENT) { "event" } else { "element" }
+                    );
+                    issue.expected = Some(one_of(u.variants.iter().map(|v| v.tag)));
+                    issue.received = serde_json::to_string(&decoded).ok();
+                    push_capped(&mut self.report.warnings, issue);
+                }
                 if self.is_root_event(u) {
-                    self.report.event_name = Some(name.decode());
+                    self.report.event_name = Some(decoded);
                 }
             }
             other => {
@@ -871,6 +922,16 @@ impl<'a, 'r> Validator<'a, 'r> {
 /// `\uXXXX` escape, which inside a JSON string means exactly that surrogate (as `JSON.parse` of
 /// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
 /// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
+/// `"a", "b" or "c"`: the allowed values of an `expected`.
+fn one_of<'k>(names: impl Iterator<Item = &'k str>) -> String {
+    let quoted: Vec<String> = names.map(json_string).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// `text` as a JSON string literal (serde_json writes it).
 fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()

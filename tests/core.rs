@@ -453,6 +453,7 @@ fn every_issue_code_is_produced_somewhere() {
         ("{\"event_name\":\"o\",\"a\":1,\"a\":1}".into(), false, 1 << 20),
         ("{\"version\":\"1\"}".into(), false, 1 << 20),
         ("[]".into(), false, 1 << 20),
+        ("{\"event_name\":\"Message\"}".into(), false, 1 << 20),
         (
             message_with(r#"{"type":"BUTTON","data":{"items":[{"is_default":3}]}}"#),
             false,
@@ -550,4 +551,76 @@ fn a_body_that_is_not_utf8_is_one_syntax_error_whatever_else_is_wrong() {
             );
         }
     }
+}
+
+/// A near-miss name is accepted as unknown, never rejected, and said: `possible_typo` with the
+/// known name suggested, at the tag; a misspelt field of a known object too (issue 18).
+#[test]
+#[allow(clippy::expect_used)]
+fn near_miss_names_are_kept_with_a_did_you_mean_warning() {
+    for (name, meant) in [
+        ("Message", "message"),
+        ("message ", "message"),
+        ("chat-pinned", "chat_pinned"),
+    ] {
+        let body = format!("{{\"event_name\":{name:?},\"x\":1}}");
+        let r = check(&body);
+        assert!(r.errors.is_empty(), "{name}: {:?}", r.errors);
+        assert_eq!(r.event_name.as_deref(), Some(name), "eventName says what was sent");
+        let w = r
+            .warnings
+            .iter()
+            .find(|w| w.code == Code::PossibleTypo)
+            .expect("a possible_typo warning");
+        assert_eq!(w.path, "/event_name");
+        assert!(
+            w.message.contains(&format!("did you mean \"{meant}\"?")),
+            "{}",
+            w.message
+        );
+        assert_eq!(w.received.as_deref(), Some(format!("{name:?}").as_str()));
+        assert!(w
+            .expected
+            .as_deref()
+            .unwrap_or_default()
+            .contains("\"webhook_conversation_complete\""));
+        assert_eq!(w.line, Some(1));
+    }
+    for (ty, meant) in [("text", "TEXT"), ("Button", "BUTTON")] {
+        let r = check(&message_with(&format!("{{\"type\":{ty:?},\"text\":\"hi\"}}")));
+        assert!(r.errors.is_empty(), "{ty}: {:?}", r.errors);
+        let w = r
+            .warnings
+            .iter()
+            .find(|w| w.code == Code::PossibleTypo)
+            .expect("a possible_typo warning");
+        assert_eq!(w.path, "/message/body/type");
+        assert!(
+            w.message.contains(&format!("did you mean \"{meant}\"?")),
+            "{}",
+            w.message
+        );
+    }
+    // A name near nothing is an unknown event without a warning.
+    assert!(check("{\"event_name\":\"typing_indicator\"}").warnings.is_empty());
+    // A misspelt required field: the missing_field error stays, the warning says why.
+    let typo = fixture("message_text.json").replacen("\"business_id\"", "\"bussiness_id\"", 1);
+    let r = check(&typo);
+    assert!(
+        r.errors
+            .iter()
+            .any(|e| e.code == Code::MissingField && e.path == "/business_id"),
+        "{:?}",
+        r.errors
+    );
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::PossibleTypo)
+        .expect("a possible_typo warning");
+    assert_eq!(w.path, "/bussiness_id");
+    assert!(w.message.contains("did you mean \"business_id\"?"), "{}", w.message);
+    // An extra key near a field that is present is just an extra key.
+    let both = fixture("message_text.json").replacen("\"business_id\"", "\"bussiness_id\": 1, \"business_id\"", 1);
+    assert!(check(&both).warnings.iter().all(|w| w.code != Code::PossibleTypo));
 }
