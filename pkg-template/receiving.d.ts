@@ -62,6 +62,11 @@ export interface HandlerContext<Env = unknown> {
   ctx?: WaitUntilContext;
   /** The node:http / Express request (createNodeMiddleware). Its body has been read. */
   req?: NodeRequestLike;
+  /**
+   * The warnings of the event being handled (loose forms normalised, ids kept as strings, a
+   * deprecated event, a possible typo): `[]` when there are none. Set once the body is parsed.
+   */
+  warnings?: Issue[];
 }
 
 /** A handler may be async; the answer waits for it until the deadline. */
@@ -136,6 +141,11 @@ export interface ReceiverOptions<Env = unknown> {
   onError?: (error: ReceiveError, context: HandlerContext<Env>) => unknown;
   /** Runs when `dedupe` dropped a repeated delivery. */
   onDuplicate?: EventHandler<HaptikEvent, Env>;
+  /**
+   * Called with the warnings of a delivery that has some, before its handlers run (never for
+   * duplicates or invalid payloads). Never changes the answer: a throw is logged.
+   */
+  onWarning?: (warnings: Issue[], event: HaptikEvent, context: HandlerContext<Env>) => unknown;
   /** Largest accepted body in bytes; larger is answered 413. Default 1048576 (1 MiB). */
   maxBytes?: number;
   /**

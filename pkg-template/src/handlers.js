@@ -13,7 +13,7 @@
 //   202 a handler is still running at deadlineMs; it keeps running (ctx.waitUntil on Workers)
 //   200 or 500 a handler threw: errorPolicy "acknowledge" (default) or "retry"
 
-import { parseEvent, isKnownEvent, HaptikWebhookError } from "./core.js";
+import { safeParseEvent, isKnownEvent, HaptikWebhookError } from "./core.js";
 import { verifySignature } from "./signature.js";
 import { memoryDedupe, defaultDedupeKey } from "./dedupe.js";
 
@@ -45,6 +45,7 @@ function readOptions(options, who) {
     onUnknown,
     onError,
     onDuplicate,
+    onWarning,
     maxBytes = DEFAULT_MAX_BYTES,
     deadlineMs = DEFAULT_DEADLINE_MS,
     errorPolicy = "acknowledge",
@@ -109,6 +110,7 @@ function readOptions(options, who) {
     onUnknown: fn(onUnknown, "onUnknown"),
     onError: fn(onError, "onError"),
     onDuplicate: fn(onDuplicate, "onDuplicate"),
+    onWarning: fn(onWarning, "onWarning"),
     maxBytes,
     deadlineMs,
     errorPolicy,
@@ -178,14 +180,18 @@ function makeReceiver(options, who) {
       return json(401, { error: "invalid_signature", reason: verdict.reason });
     }
 
-    let event;
+    // One pass: the event and its warnings, or every error (never a throw for a bad body).
+    let parsed;
     try {
-      event = parseEvent(bytes, { maxBytes: Math.min(0xffffffff, Math.max(o.maxBytes, bytes.byteLength)) });
+      parsed = safeParseEvent(bytes, { maxBytes: Math.min(0xffffffff, Math.max(o.maxBytes, bytes.byteLength)) });
     } catch (e) {
+      parsed = { success: false, errors: [{ code: "internal", path: "", message: messageOf(e) }], warnings: [], error: e };
+    }
+    if (!parsed.success) {
       // Signed by the platform but not what the model expects. Acknowledge it: an error answer
       // would make the platform retry the same bytes six times and then disable the webhook.
-      const issues = e instanceof HaptikWebhookError ? e.issues : [{ code: "internal", path: "", message: messageOf(e) }];
-      const warnings = e instanceof HaptikWebhookError ? e.warnings : [];
+      const { errors: issues, warnings } = parsed;
+      const e = parsed.error ?? new HaptikWebhookError(issues, warnings);
       report(
         { kind: "payload", status: 200, message: `invalid payload: ${messageOf(e)}`, issues, warnings, error: e },
         hctx,
@@ -193,6 +199,10 @@ function makeReceiver(options, who) {
       );
       return json(200, { ok: true, result: "invalid_payload", issues: issues.length });
     }
+    const event = parsed.data;
+    // The warnings (loose forms normalised, ids kept as strings, deprecated events, possible
+    // typos) reach the handlers in their context, and onWarning.
+    hctx.warnings = parsed.warnings;
 
     if (o.dedupeCheck !== null) {
       let duplicate = false;
@@ -217,6 +227,14 @@ function makeReceiver(options, who) {
     const name = event.event_name;
     const known = isKnownEvent(event);
     const specific = o.handlers.get(name) ?? [];
+    if (hctx.warnings.length > 0 && o.onWarning !== undefined) {
+      try {
+        const r = o.onWarning(hctx.warnings, event, hctx);
+        if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onWarning threw:", e)));
+      } catch (e) {
+        console.error("haptik-webhook: onWarning threw:", e);
+      }
+    }
     const list = specific.length > 0 ? specific : !known && o.onUnknown !== undefined ? [o.onUnknown] : [];
     const result = !known && specific.length === 0 ? "unknown_event" : list.length > 0 || o.onAny !== undefined ? "handled" : "ignored";
     if (list.length === 0 && o.onAny === undefined) return json(200, { ok: true, result });

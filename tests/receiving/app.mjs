@@ -24,8 +24,9 @@ export function makeOptions({ memoryDedupe, state, secret = SECRET, errorPolicy 
     errorPolicy,
     dedupe: memoryDedupe({ max: 100 }),
     on: {
-      message: async (ev) => {
+      message: async (ev, hctx) => {
         const text = ev.message.body && ev.message.body.text;
+        if (hctx.warnings.length > 0) log(`ctx-warnings:${idOf(ev)}:${hctx.warnings.map((w) => w.code).join(",")}`);
         if (text === "throw") {
           log(`throw:${idOf(ev)}`);
           throw new Error("boom");
@@ -49,6 +50,7 @@ export function makeOptions({ memoryDedupe, state, secret = SECRET, errorPolicy 
     onAny: (ev) => log(`any:${ev.event_name}:${idOf(ev)}`),
     onUnknown: (ev) => log(`unknown:${ev.event_name}:${idOf(ev)}`),
     onDuplicate: (ev) => log(`duplicate:${idOf(ev)}`),
+    onWarning: (warnings, ev) => log(`warning:${idOf(ev)}:${warnings.map((w) => `${w.code}@${w.path}`).join(",")}`),
     onError: (err) => {
       const detail = err.reason || (err.issues && err.issues[0] && err.issues[0].code) || (err.error && err.error.message) || "";
       log(`error:${err.kind}:${err.status}:${detail}${err.event ? `:${idOf(err.event)}` : ""}`);

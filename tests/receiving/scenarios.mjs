@@ -34,6 +34,16 @@ export function receivingScenarios(label, target) {
     assert.deepEqual(lines, [`message:${id}:héllo 👋 नमस्ते`, `any:message:${id}`]);
   });
 
+  test(`${label}: warnings reach onWarning and the handler's context; the event comes normalised`, async () => {
+    const t = target();
+    const id = freshId();
+    const loose = JSON.parse(messageEvent(id, "loose"));
+    loose.business_id = "343"; // a numeric string: normalised to 343, with a loose_type warning
+    const { result: r, lines } = await logged(t, () => post(t.url, JSON.stringify(loose), { secret: SECRET }));
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(lines, [`warning:${id}:loose_type@/business_id`, `ctx-warnings:${id}:loose_type`, `message:${id}:loose`, `any:message:${id}`]);
+  });
+
   test(`${label}: chat_pinned reaches its own handler with the typed payload`, async () => {
     const t = target();
     const id = freshId();

@@ -100,3 +100,21 @@ void response;
 const mw = createNodeMiddleware({ secrets: ["a", "b"], on: { message: (ev) => ev.message.body } });
 mw.on("chat_pinned", (ev) => ev.message.body);
 mw({ method: "POST", headers: { "x-hub-signature": "sha1=00" } }, {});
+
+// Warnings: onWarning gets them with the event; handlers find them in their context.
+createNodeMiddleware({
+  secret: "s",
+  onWarning: (warnings, ev, context) => {
+    const first: string | undefined = warnings[0]?.code;
+    const name: string = ev.event_name;
+    void first, name, context.req;
+  },
+  on: {
+    message: (ev, context) => {
+      const codes: string[] = (context.warnings ?? []).map((w) => w.code);
+      void codes, ev;
+    },
+  },
+});
+// @ts-expect-error onWarning receives the warnings first, not the event
+createNodeMiddleware({ secret: "s", onWarning: (ev: MessageEvent) => ev.message });
