@@ -4,7 +4,9 @@
 
 use crate::issue::{push_pointer_segment, Code, Issue};
 use crate::json::{check_syntax, Failure, Fatal, Kind, Reader, Str};
-use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, ROOT};
+use crate::model::{
+    field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, MESSAGE_EVENT, ROOT,
+};
 use crate::report::{Patch, Report};
 
 pub use crate::options::{Options, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, MAX_DEPTH_CAP};
@@ -716,8 +718,20 @@ impl<'a, 'r> Validator<'a, 'r> {
         self.report.warnings.truncate(warnings);
         self.report.patches.truncate(patches);
         self.path.truncate(path);
-        // Unknown events and elements are kept whole, never rejected.
-        self.any(Kind::Object)?;
+        if !matches!(tag, Some((Ok(_), _))) && self.is_root_event(u) {
+            // A missing or non-string event_name does not hide the rest: the envelope is
+            // checked (and the message, when there is one), then the tag's own error below.
+            let fields = match self.lookahead_tag_from("message", at) {
+                Some(_) => MESSAGE_EVENT.fields,
+                None => &[],
+            };
+            self.r.pos = at;
+            // Without a union there is no tag to find: it never asks for a restart.
+            let _ = self.fields(fields, u.common, None, at)?;
+        } else {
+            // Unknown events and elements are kept whole, never rejected.
+            self.any(Kind::Object)?;
+        }
         match tag {
             Some((Ok(name), tag_at)) => {
                 let decoded = name.decode();

@@ -324,11 +324,32 @@ fn missing_and_wrong_envelope_fields() {
             ("missing_field", "/message"),
         ]
     );
+    // A missing or non-string event_name does not hide the envelope's problems (issue 18).
     let r = check(r#"{"version":"1.0"}"#);
-    assert_eq!(codes(&r.errors), vec![("missing_field", "/event_name")]);
+    assert_eq!(
+        codes(&r.errors),
+        vec![
+            ("missing_field", "/timestamp"),
+            ("missing_field", "/business_id"),
+            ("missing_field", "/user"),
+            ("missing_field", "/event_name"),
+        ]
+    );
     assert_eq!(r.event_name, None);
-    let r = check(r#"{"event_name":42}"#);
-    assert_eq!(codes(&r.errors), vec![("invalid_type", "/event_name")]);
+    let r = check(r#"{"event_name":42,"version":"1.0","timestamp":"t","business_id":"x","user":{"auth_id":"a"}}"#);
+    assert_eq!(
+        codes(&r.errors),
+        vec![("invalid_type", "/event_name"), ("invalid_type", "/business_id")]
+    );
+    // ... and the message, when there is one.
+    let broken = fixture("message_text.json")
+        .replacen(r#""event_name": "message""#, r#""event_name": 42"#, 1)
+        .replacen(r#""id": 1982371"#, r#""id": "x""#, 1);
+    let r = check(&broken);
+    assert!(r.errors.iter().any(|e| e.path == "/event_name"), "{:?}", r.errors);
+    assert!(r.errors.iter().any(|e| e.path == "/message/id"), "{:?}", r.errors);
+    // An unknown (string) name is an unknown event: kept whole, its envelope not checked.
+    assert!(check(r#"{"event_name":"typing_indicator"}"#).errors.is_empty());
     let r = check(&fixture("chat_pinned.json").replace(r#""email":"prateek@example.com""#, r#""email":7"#));
     assert_eq!(codes(&r.errors), vec![("invalid_type", "/agent/email")]);
 }
