@@ -359,8 +359,20 @@ impl<'a, 'r> Validator<'a, 'r> {
             concat(&[place, " must be ", expected, ", but is ", &found(&received)])
         });
         issue.expected = Some(expected.to_string());
-        issue.received = Some(received);
+        issue.received = Some(shown(&received, kind));
         self.error(issue);
+    }
+
+    /// The short rendering of the value that starts at `at` (already read past): re-reads it
+    /// from there, for values found before the reader knew they were wrong (a union's tag).
+    fn received_at(&mut self, at: usize, kind: Kind) -> Result<String, Failure> {
+        let (pos, depth) = (self.r.pos, self.r.depth);
+        self.r.pos = at;
+        let read = self.any(kind);
+        let text = self.received(at, kind);
+        self.r.pos = pos;
+        self.r.depth = depth;
+        read.map(|()| text)
     }
 
     /// Reports a value of the wrong kind (after consuming it).
@@ -755,12 +767,18 @@ impl<'a, 'r> Validator<'a, 'r> {
             other => {
                 let mut issue = self.issue(Code::MissingField, at, |_| String::new());
                 push_pointer_segment(&mut issue.path, u.tag);
-                issue.expected = Some("a string".into());
+                // The known values are few: they are listed (others are accepted as unknown).
+                issue.expected = Some(format!("a string, such as {}", one_of(u.variants.iter().map(|v| v.tag))));
                 if let Some((Err(kind), tag_at)) = other {
+                    let value = self.received_at(tag_at, kind)?;
                     issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);
                     issue.code = Code::InvalidType;
-                    issue.message = format!("{} must be a string, but is {}", issue.path, kind.described());
-                    issue.received = Some(kind.described().into());
+                    issue.message = if matches!(kind, Kind::Null) {
+                        format!("{} must be a string, but is null", issue.path)
+                    } else {
+                        format!("{} must be a string, but is {}: {value}", issue.path, kind.described())
+                    };
+                    issue.received = Some(shown(&value, kind));
                 } else {
                     issue.message = concat(&[&issue.path, " is missing; it is required"]);
                 }
@@ -937,6 +955,18 @@ impl<'a, 'r> Validator<'a, 'r> {
 /// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
 /// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
 /// `"a", "b" or "c"`: the allowed values of an `expected`.
+/// How an issue's `received` shows a value: the value itself when it says its type (a JSON
+/// string, null), else the value and its type (`42 (number)`, `true (boolean)`, `{…} (object)`).
+fn shown(value: &str, kind: Kind) -> String {
+    match kind {
+        Kind::String | Kind::Null => value.to_string(),
+        Kind::Number => concat(&[value, " (number)"]),
+        Kind::Bool => concat(&[value, " (boolean)"]),
+        Kind::Object => concat(&[value, " (object)"]),
+        Kind::Array => concat(&[value, " (array)"]),
+    }
+}
+
 fn one_of<'k>(names: impl Iterator<Item = &'k str>) -> String {
     let quoted: Vec<String> = names.map(json_string).collect();
     match quoted.split_last() {
