@@ -29,12 +29,15 @@
 // Generated (src/rust_types.rs): formatted by its generator, which tests/generated.rs compares it with.
 #[rustfmt::skip]
 pub mod event;
+pub mod delivery;
 mod event_support;
 pub mod fast;
+pub mod generated;
 pub mod issue;
 pub mod json;
 pub mod json_schema;
 pub mod model;
+pub mod openapi;
 pub mod options;
 mod parse;
 pub mod report;

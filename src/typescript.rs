@@ -8,7 +8,7 @@ use crate::model::{self, Field, Loose, Object, Ty, Union, EVENT, HSL_ELEMENT};
 use crate::signature::{Algorithm, Reason};
 use std::fmt::Write;
 
-const HEADER: &str =
+pub(crate) const HEADER: &str =
     "// Generated from the Rust core (src/model.rs, src/issue.rs, src/signature.rs) by `cargo run --example generate`. Do not edit by hand.\n";
 
 fn doc(out: &mut String, indent: &str, text: &str, deprecated: bool) {
@@ -269,6 +269,17 @@ pub fn constants_js() -> String {
     ] {
         let _ = writeln!(out, "export const {name} = Object.freeze({list});");
     }
+    // The platform's delivery rules (src/delivery.rs).
+    let _ = writeln!(
+        out,
+        "export const ANSWER_LIMIT_SECONDS = {};",
+        crate::delivery::ANSWER_LIMIT_SECONDS
+    );
+    let _ = writeln!(
+        out,
+        "export const RETRY_GAPS_SECONDS = Object.freeze({:?});",
+        crate::delivery::RETRY_GAPS_SECONDS
+    );
     // The defaults of the options, as `options::Options::default()` has them.
     let _ = writeln!(
         out,

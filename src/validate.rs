@@ -768,7 +768,10 @@ impl<'a, 'r> Validator<'a, 'r> {
                 let mut issue = self.issue(Code::MissingField, at, |_| String::new());
                 push_pointer_segment(&mut issue.path, u.tag);
                 // The known values are few: they are listed (others are accepted as unknown).
-                issue.expected = Some(format!("a string, such as {}", one_of(u.variants.iter().map(|v| v.tag))));
+                issue.expected = Some(format!(
+                    "a string, such as {}",
+                    one_of(u.variants.iter().map(|v| v.tag))
+                ));
                 if let Some((Err(kind), tag_at)) = other {
                     let value = self.received_at(tag_at, kind)?;
                     issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);

@@ -649,19 +649,40 @@ fn near_miss_names_are_kept_with_a_did_you_mean_warning() {
 /// #14: `received` showed only a type ("a number") where a user needs the value.
 #[test]
 fn received_shows_the_value_and_expected_lists_the_known_names() {
-    let r = check(r#"{"event_name":42,"version":"1","timestamp":"t","business_id":true,"user":{"auth_id":"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"},"extra":1}"#);
+    let r = check(
+        r#"{"event_name":42,"version":"1","timestamp":"t","business_id":true,"user":{"auth_id":"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"},"extra":1}"#,
+    );
     let find = |path: &str| r.errors.iter().find(|i| i.path == path).cloned();
     let name = find("/event_name");
     assert_eq!(name.as_ref().and_then(|i| i.received.as_deref()), Some("42 (number)"));
-    assert_eq!(name.as_ref().map(|i| i.message.as_str()), Some("/event_name must be a string, but is a number: 42"));
+    assert_eq!(
+        name.as_ref().map(|i| i.message.as_str()),
+        Some("/event_name must be a string, but is a number: 42")
+    );
     let expected = name.and_then(|i| i.expected).unwrap_or_default();
-    assert!(expected.contains("\"message\"") && expected.contains("\"webhook_conversation_complete\""), "{expected}");
-    assert_eq!(find("/business_id").and_then(|i| i.received), Some("true (boolean)".into()));
+    assert!(
+        expected.contains("\"message\"") && expected.contains("\"webhook_conversation_complete\""),
+        "{expected}"
+    );
+    assert_eq!(
+        find("/business_id").and_then(|i| i.received),
+        Some("true (boolean)".into())
+    );
 
-    let long = check(r#"{"event_name":"message","version":"1","timestamp":"t","business_id":"not a number at all, and rather long for a field","user":{"auth_id":"u"},"message":{"id":1,"body":{"text":"x"}}}"#);
-    let business = long.errors.iter().find(|i| i.path == "/business_id").and_then(|i| i.received.clone());
+    let long = check(
+        r#"{"event_name":"message","version":"1","timestamp":"t","business_id":"not a number at all, and rather long for a field","user":{"auth_id":"u"},"message":{"id":1,"body":{"text":"x"}}}"#,
+    );
+    let business = long
+        .errors
+        .iter()
+        .find(|i| i.path == "/business_id")
+        .and_then(|i| i.received.clone());
     assert_eq!(business.as_deref(), Some("\"not a number at all, and rather long f…"));
-    let body_type = long.errors.iter().find(|i| i.path == "/message/body/type").and_then(|i| i.expected.clone());
+    let body_type = long
+        .errors
+        .iter()
+        .find(|i| i.path == "/message/body/type")
+        .and_then(|i| i.expected.clone());
     assert!(body_type.is_some_and(|e| e.contains("\"TEXT\"") && e.contains("\"CAROUSEL\"")));
 
     let null_name = check(r#"{"event_name":null}"#);
