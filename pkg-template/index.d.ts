@@ -4,6 +4,7 @@ import type { HaptikEvent, KnownEvent, KnownElement, HslElement, Issue, Signatur
 
 export * from "./model.js";
 export * from "./receiving.js";
+export * from "./standard-schema.js";
 
 /** Options of parseEvent and validateEvent. */
 export interface ParseOptions {

@@ -81,9 +81,10 @@ impl Writer {
         json!({ "type": "integer", "minimum": -MAX_SAFE_INTEGER, "maximum": MAX_SAFE_INTEGER })
     }
 
-    /// An id as `parseEvent` gives it: a safe integer, or the exact digits of a bigger one.
+    /// An id as `parseEvent` gives it: a safe integer, or the exact digits of a bigger one
+    /// (beyond 2^53 − 1, so 16 digits or more).
     fn output_id() -> Value {
-        json!({ "anyOf": [Self::safe_integer(), { "type": "string", "pattern": "^-?[0-9]+$" }] })
+        json!({ "anyOf": [Self::safe_integer(), { "type": "string", "pattern": "^-?[1-9][0-9]{15,}$" }] })
     }
 
     fn schema(&self, ty: &Ty) -> Value {
@@ -206,7 +207,11 @@ impl Writer {
             "properties": { (u.tag): { "type": "string", "examples": known } },
             "allOf": branches,
         });
-        self.document(&mut schema, u.unknown_doc, false);
+        let doc = format!(
+            "Chosen by `{}`: each known value is checked against its definition; any other value is an unknown member, kept as it is. {}",
+            u.tag, u.unknown_doc
+        );
+        self.document(&mut schema, &doc, false);
         schema
     }
 
@@ -277,14 +282,14 @@ pub fn js_module() -> String {
     out.push_str("// The JSON Schemas of the event (src/json_schema.rs), by target and direction.\n");
     let targets: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
     out.push_str(&format!(
-        "export const JSON_SCHEMA_TARGETS = Object.freeze({});\n",
+        "export const JSON_SCHEMA_TARGETS = /* @__PURE__ */ Object.freeze({});\n",
         json!(targets)
     ));
     let definitions: Map<String, Value> = event_definitions()
         .map(|(tag, name)| (tag.to_string(), Value::from(name)))
         .collect();
     out.push_str(&format!(
-        "export const EVENT_DEFINITIONS = Object.freeze({});\n",
+        "export const EVENT_DEFINITIONS = /* @__PURE__ */ Object.freeze({});\n",
         Value::Object(definitions)
     ));
     out.push_str("export const JSON_SCHEMAS = {\n");

@@ -280,6 +280,12 @@ pub fn constants_js() -> String {
         "export const RETRY_GAPS_SECONDS = Object.freeze({:?});",
         crate::delivery::RETRY_GAPS_SECONDS
     );
+    // Lowercase, as the Fetch API and node:http give header names.
+    let _ = writeln!(
+        out,
+        "export const SIGNATURE_HEADER = {};",
+        serde_json::Value::from(crate::delivery::SIGNATURE_HEADER.to_ascii_lowercase())
+    );
     // The defaults of the options, as `options::Options::default()` has them.
     let _ = writeln!(
         out,

@@ -5,11 +5,9 @@ import { readInput, ReadError } from "./input.js";
 import { parse, numberFlag, UsageError, EXIT } from "./usage.js";
 import { secretFrom, SECRET_HELP } from "./secret.js";
 import { sampleText } from "./sample.js";
-
-// The platform's delivery rules (docs: "Delivery protocol"): a 2xx within 5 s, else 6 retries
-// after these gaps, then the webhook is disabled.
-const ANSWER_LIMIT_S = 5;
-const RETRY_GAPS_S = [5, 25, 125, 625, 1410, 1410];
+// The platform's delivery rules (generated from src/delivery.rs): a 2xx within 5 s, else 6
+// retries after these gaps, then the webhook is disabled.
+import { ANSWER_LIMIT_SECONDS as ANSWER_LIMIT_S, RETRY_GAPS_SECONDS as RETRY_GAPS_S } from "../src/constants.js";
 const ATTEMPTS = RETRY_GAPS_S.length + 1;
 
 export const help = `Usage: haptik-webhook send URL (--event NAME [--type HSL_TYPE] | --file FILE) --secret S

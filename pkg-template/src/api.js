@@ -16,4 +16,5 @@ export {
 export { init } from "./init.js";
 export * from "./signature.js";
 export { verifyAndParse } from "./verify-and-parse.js";
+export { eventSchema, schemas } from "./standard-schema.js";
 export * from "./handlers.js";

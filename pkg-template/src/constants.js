@@ -7,5 +7,6 @@ export const SIGNATURE_REASONS = Object.freeze(["missing_header", "malformed_hea
 export const SIGNATURE_ALGORITHMS = Object.freeze(["sha1", "sha256"]);
 export const ANSWER_LIMIT_SECONDS = 5;
 export const RETRY_GAPS_SECONDS = Object.freeze([5, 25, 125, 625, 1410, 1410]);
+export const SIGNATURE_HEADER = "x-hub-signature";
 export const DEFAULT_MAX_BYTES = 1048576;
 export const DEFAULT_MAX_DEPTH = 64;

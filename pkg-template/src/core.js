@@ -478,29 +478,41 @@ export function validateEvent(input, options) {
   const opts = readOptions(options);
   let data = __asInput(input);
   if (data === null) {
-    let json;
-    try {
-      json = JSON.stringify(input);
-    } catch (e) {
-      return result(
-        failure(issue("invalid_value", `the value cannot be turned into JSON: ${e && e.message ? e.message : e}`, {
-          expected: "a JSON-serialisable object",
-        })).report,
-      );
-    }
-    if (json === undefined) {
-      return result(
-        failure(issue("invalid_type", "expected an object, received " + typeof input, {
-          expected: "object",
-          received: typeof input,
-        })).report,
-      );
-    }
-    data = json;
+    const json = jsonOf(input);
+    if (json.error) return result(failure(json.error).report);
+    data = json.text;
   }
   const r = run(data, opts, false);
   if (r.report === null) return { valid: true, eventName: r.eventName, errors: [], warnings: [] };
   return result(r.report);
+}
+
+/** An already-parsed value as JSON text: { text } or { error } (an issue) when JSON cannot hold it. */
+function jsonOf(value) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    return {
+      error: issue("invalid_value", `the value cannot be turned into JSON: ${e && e.message ? e.message : e}`, {
+        expected: "a JSON-serialisable object",
+      }),
+    };
+  }
+  if (text === undefined) {
+    return { error: issue("invalid_type", "expected an object, received " + typeof value, { expected: "object", received: typeof value }) };
+  }
+  return { text };
+}
+
+/**
+ * Internal (the Standard Schema): parseEvent of an already-parsed value, in one pass and never
+ * throwing for a bad value: { value, errors, warnings } as parseRaw gives them.
+ */
+export function __parseValue(value, options) {
+  const json = jsonOf(value);
+  if (json.error) return { value: undefined, errors: [json.error], warnings: [] };
+  return parseRaw(json.text, readOptions(options));
 }
 
 function result(report) {

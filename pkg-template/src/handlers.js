@@ -19,8 +19,9 @@ import { memoryDedupe, defaultDedupeKey } from "./dedupe.js";
 
 export { memoryDedupe, defaultDedupeKey };
 
-export const SIGNATURE_HEADER = "x-hub-signature";
-const DEFAULT_MAX_BYTES = 1048576;
+import { SIGNATURE_HEADER, DEFAULT_MAX_BYTES } from "./constants.js";
+
+export { SIGNATURE_HEADER };
 const DEFAULT_DEADLINE_MS = 4000;
 
 const TOO_LARGE = Symbol("too large");

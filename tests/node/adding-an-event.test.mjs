@@ -65,12 +65,15 @@ pub static EVENT: Union = Union {`;
         known: hw.isKnownEvent(ev),
         names: hw.EVENT_NAMES,
         id: ev.message.id,
+        standard: Object.keys(hw.schemas).at(-1),
+        standardValid: hw.schemas.agent_note ? hw.schemas.agent_note["~standard"].validate(JSON.parse(process.argv[1])).issues === undefined : false,
       }));`;
     const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script, payload], { encoding: "utf8" }));
     assert.deepEqual(out.verdict, { valid: true, eventName: "agent_note", errors: [], warnings: [] });
     assert.equal(out.known, true);
     assert.deepEqual(out.names.at(-1), "agent_note");
     assert.equal(out.id, sample.message.id);
+    assert.deepEqual([out.standard, out.standardValid], ["agent_note", true], "schemas.agent_note exists and accepts it");
     // The wasm checks it as a message event: the same payload without message.id is refused.
     const broken = JSON.stringify({ ...sample, event_name: "agent_note", message: { body: sample.message.body } });
     const bad = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script.replace("hw.parseEvent(process.argv[1])", "({ message: {} })"), broken], { encoding: "utf8" }));
@@ -79,6 +82,10 @@ pub static EVENT: Union = Union {`;
 
     assert.match(readFileSync(join(copy, "pkg/model.d.ts"), "utf8"), /agent_note: AgentNoteEvent;/);
     assert.match(readFileSync(join(copy, "src/event.rs"), "utf8"), /AgentNote\(AgentNoteEvent\),/);
+    const openapi = JSON.parse(readFileSync(join(copy, "pkg/openapi.json"), "utf8"));
+    assert.equal(openapi.webhooks.agent_note.post.operationId, "receive_agent_note");
+    assert.ok(openapi.components.schemas.AgentNoteEvent);
+    assert.match(readFileSync(join(copy, "pkg/src/json-schemas.js"), "utf8"), /"agent_note":"AgentNoteEvent"/);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

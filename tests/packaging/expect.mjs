@@ -25,6 +25,7 @@ export function assertResults(r) {
   assert.equal(m.parsed.message.body.data.quick_replies[0].actionable_text, "Yes");
   assert.equal(m.parsedBytesSame, true);
   assert.equal(m.isKnownEvent, true);
+  assert.deepEqual(m.standard, { value: m.parsed }, "eventSchema (Standard Schema) gives parseEvent's event");
 
   const l = r.loose;
   assert.equal(l.validate.valid, true);
@@ -48,6 +49,8 @@ export function assertResults(r) {
   assert.ok(i.error.message.includes(i.error.issues[0].message), i.error.message);
   assert.equal(i.validate.valid, false);
   assert.deepEqual(i.validate.errors, i.error.issues);
+  assert.deepEqual(i.standard.issues.map((x) => x.path).sort(), [["business_id"], ["message", "id"]]);
+  assert.equal(r.loose.standard.value.business_id, 343);
 
   const s = r.syntax;
   assert.equal(s.error.isHaptikWebhookError, true);

@@ -62,10 +62,13 @@ test("the package ships one .wasm and wasm-bindgen's glue as generated (with its
   const pkgDir = join(dir, "node_modules", "haptik-webhook");
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   assert.equal(pkg.name, "haptik-webhook");
-  const keys = Object.keys(pkg.exports["."]);
-  assert.equal(keys[0], "types");
+  const root = pkg.exports["."];
+  const keys = Object.keys(root);
   assert.ok(keys.indexOf("workerd") < keys.indexOf("browser"), "workerd comes before browser");
-  assert.deepEqual(Object.keys(pkg.exports["."].node), ["import", "require"]);
+  // Each branch names its own types first (publint: no `types.require`; attw: no fallback guess).
+  for (const k of ["workerd", "worker", "browser", "default"]) assert.deepEqual(Object.keys(root[k]), ["types", "default"], k);
+  assert.deepEqual(Object.keys(root.node), ["import", "require"]);
+  assert.deepEqual([root.node.import.types, root.node.require.types], ["./index.d.ts", "./index.d.cts"]);
   const out = nodeJson(dir, ["-e", `
     const fs = require("fs"), path = require("path");
     const files = [];

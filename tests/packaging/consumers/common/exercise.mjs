@@ -24,6 +24,11 @@ export function exercise(api, payloads) {
         warnings: e.warnings,
       };
     }
+    try {
+      r.standard = api.eventSchema["~standard"].validate(JSON.parse(text));
+    } catch (e) {
+      r.standard = { notJson: e.name };
+    }
     out[name] = r;
   }
   // A trap inside wasm must not break later calls (the loader re-instantiates the module).

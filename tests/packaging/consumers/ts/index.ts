@@ -11,7 +11,12 @@ import {
   type Issue,
   type ParseOptions,
   type ValidationResult,
+  eventSchema,
+  schemas,
+  type MessageEvent,
 } from "haptik-webhook";
+// The Workers way to hand over the module: the .wasm subpath has types (attw checks them too).
+import wasmModule from "haptik-webhook/haptik_webhook_bg.wasm";
 
 const options: ParseOptions = { lenient: true, maxBytes: 1024, maxDepth: 16 };
 const ev: HaptikEvent = parseEvent('{"event_name":"x"}', options);
@@ -47,4 +52,11 @@ parseEvent("{}", { lenient: "yes" });
 // @ts-expect-error a number is not a body
 parseEvent(42);
 
-export { fromBytes, fromBuffer, valid, name, issues, firstEvent, types };
+const wasmIsAnObject: object = wasmModule;
+const standard = eventSchema["~standard"].validate({ event_name: "message" });
+const fromSchema: HaptikEvent | undefined = standard instanceof Promise || standard.issues ? undefined : standard.value;
+const oneEvent = schemas.message["~standard"].validate({});
+const messageOnly: MessageEvent | undefined = oneEvent instanceof Promise || oneEvent.issues ? undefined : oneEvent.value;
+const draft: Record<string, unknown> = eventSchema["~standard"].jsonSchema.output({ target: "draft-07" });
+
+export { wasmIsAnObject, fromSchema, messageOnly, draft, fromBytes, fromBuffer, valid, name, issues, firstEvent, types };

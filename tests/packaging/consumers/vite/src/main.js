@@ -8,11 +8,12 @@ import {
   EVENT_NAMES,
   HSL_TYPES,
   DEPRECATED_EVENT_NAMES,
+  eventSchema,
 } from "haptik-webhook";
 import { exercise } from "../exercise.mjs";
 
 const ev = parseEvent('{"event_name":"typing_indicator","typing_indicator":"start"}');
 document.getElementById("out").textContent = ev.event_name;
-const api = { parseEvent, validateEvent, isKnownEvent, HaptikWebhookError, __forceTrapForTests, EVENT_NAMES, HSL_TYPES, DEPRECATED_EVENT_NAMES };
+const api = { parseEvent, validateEvent, isKnownEvent, HaptikWebhookError, __forceTrapForTests, EVENT_NAMES, HSL_TYPES, DEPRECATED_EVENT_NAMES, eventSchema };
 window.__hw = { api, exercise };
 window.__ready = true;

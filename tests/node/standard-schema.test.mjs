@@ -1,0 +1,93 @@
+// eventSchema and schemas.* as Standard Schema V1 objects (standardschema.dev), from the built
+// package: the verdicts and values are parseEvent's and validateEvent's own.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { eventSchema, schemas, parseEvent, validateEvent } from "../../pkg/node.mjs";
+
+const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/${name}`, import.meta.url), "utf8"));
+const validate = (value, options) => eventSchema["~standard"].validate(value, options);
+
+test("the ~standard properties the spec asks for", () => {
+  const props = eventSchema["~standard"];
+  assert.equal(props.version, 1);
+  assert.equal(props.vendor, "haptik-webhook");
+  assert.equal(typeof props.validate, "function");
+  assert.equal(typeof props.jsonSchema.input, "function");
+  assert.equal(typeof props.jsonSchema.output, "function");
+  assert.ok(Object.isFrozen(eventSchema) && Object.isFrozen(props), "nobody can swap the validator");
+});
+
+test("a valid event gives { value }, exactly parseEvent's event, synchronously", () => {
+  for (const name of ["message-text.json", "chat-pinned.json", "conversation-complete.json", "hsl-carousel.json", "unknown-event-typing-indicator.json"]) {
+    const payload = sample(name);
+    const result = validate(payload);
+    assert.ok(!(result instanceof Promise));
+    assert.equal(result.issues, undefined, name);
+    assert.deepEqual(result.value, parseEvent(JSON.stringify(payload)), name);
+  }
+});
+
+test("loose inputs come out normalised; the caller's object is not changed", () => {
+  const payload = JSON.parse(readFileSync(new URL("../packaging/fixtures/loose.json", import.meta.url), "utf8"));
+  const before = structuredClone(payload);
+  const result = validate(payload);
+  assert.equal(result.value.business_id, 343);
+  assert.notEqual(result.value, payload);
+  assert.deepEqual(payload, before);
+});
+
+test("an invalid event gives validateEvent's errors as issues, with key and index paths", () => {
+  const payload = sample("message-text.json");
+  payload.business_id = true;
+  payload.message.body.data.quick_replies[1].actionable_text = 42;
+  delete payload.user.auth_id;
+  const { issues, value } = validate(payload);
+  assert.equal(value, undefined);
+  const errors = validateEvent(payload).errors;
+  assert.ok(errors.length >= 3);
+  assert.deepEqual(issues.map((i) => i.message), errors.map((e) => e.message));
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    [["user", "auth_id"], ["business_id"], ["message", "body", "data", "quick_replies", 1, "actionable_text"]],
+  );
+  assert.match(issues[1].message, /business_id must be an integer, but is a boolean: true/);
+});
+
+test("values that are not a JSON object get an issue, never a throw", () => {
+  const cycle = { event_name: "message" };
+  cycle.self = cycle;
+  for (const [value, pattern] of [
+    [undefined, /expected an object, received undefined/],
+    [() => 1, /expected an object, received function/],
+    [{ event_name: "message", big: 10n }, /cannot be turned into JSON.*BigInt/],
+    [cycle, /cannot be turned into JSON.*circular/i],
+    ["{\"event_name\":\"message\"}", /must be an object/],
+    [null, /must be an object/],
+    [[1, 2], /must be an object/],
+  ]) {
+    const { issues } = validate(value);
+    assert.ok(Array.isArray(issues) && issues.length >= 1, String(value));
+    assert.match(issues[0].message, pattern);
+    if (issues[0].path !== undefined) assert.ok(Array.isArray(issues[0].path));
+  }
+});
+
+test("libraryOptions are parseEvent's options", () => {
+  const payload = sample("message-text.json");
+  assert.equal(validate(payload, { libraryOptions: { maxDepth: 64 } }).issues, undefined);
+  const { issues } = validate(payload, { libraryOptions: { maxDepth: 3 } });
+  assert.match(issues[0].message, /nests deeper than 3 levels/);
+  assert.throws(() => validate(payload, { libraryOptions: { lenient: "yes" } }), /options.lenient must be a boolean/);
+});
+
+test("schemas.<event> accepts that event only, and says so with the event_name path", () => {
+  const message = sample("message-text.json");
+  assert.deepEqual(schemas.message["~standard"].validate(message).value, parseEvent(JSON.stringify(message)));
+  const { issues } = schemas.message["~standard"].validate(sample("chat-pinned.json"));
+  assert.deepEqual(issues, [{ message: '/event_name must be "message" for this schema, but is "chat_pinned"', path: ["event_name"] }]);
+  const unknown = schemas.chat_pinned["~standard"].validate(sample("unknown-event-typing-indicator.json"));
+  assert.deepEqual(unknown.issues[0].path, ["event_name"]);
+  assert.equal(schemas.message["~standard"].jsonSchema.input({ target: "draft-2020-12" }).$ref, "#/$defs/MessageEvent");
+  assert.equal(schemas.message["~standard"].jsonSchema.output({ target: "draft-07" }).$ref, "#/definitions/MessageEvent");
+});
