@@ -268,6 +268,19 @@ test('typing invalid JSON reports a syntax error at the right place', async () =
   assert.equal(await page.$eval('.gutter .err', (e) => e.textContent), '3');
 });
 
+test('an issue shows what was expected and the value received', async () => {
+  await page.uncheck('#lenient');
+  await page.click('#editor-text');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('{"event_name": 42}');
+  await settled();
+  const shown = (await issues()).find((i) => i.text.includes('/event_name'));
+  assert.ok(shown, JSON.stringify(await issues()));
+  assert.match(shown.text, /received 42 \(number\)/);
+  assert.match(shown.text, /expected a string, such as "message"/);
+});
+
 test('a schema error highlights its tree node and its place in the editor', async () => {
   await sample('invalid-two-errors');
   const list = await issues();

@@ -76,7 +76,16 @@ function render() {
     where.className = 'where';
     const pos = issue.line != null ? ` · line ${issue.line}, column ${issue.column}` : '';
     where.textContent = `${issue.code} · ${issue.path || '/'}${pos}`;
-    b.append(sev, msg, where);
+    b.append(sev, msg);
+    // What was expected and what was there (the value itself when short: `received 42 (number)`).
+    const detail = [issue.expected && `expected ${issue.expected}`, issue.received && `received ${issue.received}`].filter(Boolean).join(' · ');
+    if (detail) {
+      const d = document.createElement('span');
+      d.className = 'detail';
+      d.textContent = detail;
+      b.append(d);
+    }
+    b.append(where);
     b.addEventListener('click', () => showIssue(n));
     li.append(b);
     list.append(li);
