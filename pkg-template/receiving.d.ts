@@ -52,8 +52,15 @@ export interface NodeRequestLike {
   body?: unknown;
 }
 
+/**
+ * The Worker's env when no type is given: any binding, as Hono's default is. Give your own
+ * (`createFetchHandler<{ HAPTIK_WEBHOOK_SECRET: string }>(...)`) to have the bindings checked.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DefaultEnv = { readonly [binding: string]: any };
+
 /** What handlers receive as their second argument. */
-export interface HandlerContext<Env = unknown> {
+export interface HandlerContext<Env = DefaultEnv> {
   /** The Fetch API request (createFetchHandler). Its body has been read. */
   request?: Request;
   /** The Worker's env (createFetchHandler's second argument). */
@@ -70,10 +77,10 @@ export interface HandlerContext<Env = unknown> {
 }
 
 /** A handler may be async; the answer waits for it until the deadline. */
-export type EventHandler<E, Env = unknown> = (event: E, context: HandlerContext<Env>) => unknown;
+export type EventHandler<E, Env = DefaultEnv> = (event: E, context: HandlerContext<Env>) => unknown;
 
 /** Handlers per known event name, each receiving its narrowed event type. */
-export type EventHandlers<Env = unknown> = {
+export type EventHandlers<Env = DefaultEnv> = {
   [K in keyof EventMap]?: EventHandler<EventMap[K], Env>;
 };
 
@@ -123,7 +130,7 @@ export declare function memoryDedupe(options?: MemoryDedupeOptions): MemoryDedup
 /** The key memoryDedupe uses by default (null when the event carries no id). */
 export declare function defaultDedupeKey(event: HaptikEvent): string | null;
 
-export interface ReceiverOptions<Env = unknown> {
+export interface ReceiverOptions<Env = DefaultEnv> {
   /**
    * The webhook's Secret Key; a list while rotating (valid when any matches); or, on Workers, a
    * function of `env` giving either. Used exactly as given (never trimmed).
@@ -168,7 +175,7 @@ export interface Registration<Env> {
   on<K extends keyof EventMap>(name: K, fn: EventHandler<EventMap[K], Env>): this;
 }
 
-export type FetchHandler<Env = unknown> = ((request: Request, env?: Env, ctx?: WaitUntilContext) => Promise<Response>) &
+export type FetchHandler<Env = DefaultEnv> = ((request: Request, env?: Env, ctx?: WaitUntilContext) => Promise<Response>) &
   Registration<Env>;
 
 export type NodeMiddleware = ((req: NodeRequestLike, res: unknown, next?: (err?: unknown) => void) => void) & Registration<unknown>;
@@ -179,7 +186,7 @@ export type NodeMiddleware = ((req: NodeRequestLike, res: unknown, next?: (err?:
  * signature, 500 no secret, 200 handled / unknown / duplicate / invalid payload, 202 still running
  * at the deadline.
  */
-export declare function createFetchHandler<Env = unknown>(options: ReceiverOptions<Env>): FetchHandler<Env>;
+export declare function createFetchHandler<Env = DefaultEnv>(options: ReceiverOptions<Env>): FetchHandler<Env>;
 
 /**
  * Middleware for node:http (`http.createServer(mw)`) and Express (`app.post(path, mw)`, before any

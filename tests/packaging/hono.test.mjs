@@ -20,6 +20,8 @@ function readmeExample() {
   assert.ok(at >= 0, 'README.md has "### Hono"');
   const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
   assert.ok(m, 'a js block after "### Hono"');
+  const lines = m[1].trimEnd().split("\n").length;
+  assert.ok(lines < 15, `the README's Hono example is under 15 lines (${lines})`);
   return m[1];
 }
 

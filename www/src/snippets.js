@@ -2,19 +2,19 @@
 // Workers, using the package's handlers (signature check, 401/405/413, ack-then-handle).
 
 const BODY_HINTS = {
-  TEXT: `if (body.type === "TEXT") {
+  TEXT: `if (isKnownElement(body) && body.type === "TEXT") {
         console.log(body.text, body.data.quick_replies.map((q) => q.actionable_text));
       }`,
-  BUTTON: `if (body.type === "BUTTON") {
+  BUTTON: `if (isKnownElement(body) && body.type === "BUTTON") {
         console.log(body.text, body.data.items.map((b) => b.actionable_text));
       }`,
-  CAROUSEL: `if (body.type === "CAROUSEL") {
+  CAROUSEL: `if (isKnownElement(body) && body.type === "CAROUSEL") {
         for (const item of body.data.items) console.log(item.title, item.thumbnail?.image);
       }`,
-  SYSTEM: `if (body.type === "SYSTEM") console.log("system:", body.text, body.data);`,
-  FORM: `if (body.type === "FORM") console.log(body.title, body.data.fields.map((f) => f.key));`,
-  SILENT: `if (body.type === "SILENT") console.log(body.data.silent_actions);`,
-  NATIVE_ACTION: `if (body.type === "NATIVE_ACTION") console.log("app method", body.data.method);`,
+  SYSTEM: `if (isKnownElement(body) && body.type === "SYSTEM") console.log("system:", body.text, body.data);`,
+  FORM: `if (isKnownElement(body) && body.type === "FORM") console.log(body.title, body.data.fields.map((f) => f.key));`,
+  SILENT: `if (isKnownElement(body) && body.type === "SILENT") console.log(body.data.silent_actions);`,
+  NATIVE_ACTION: `if (isKnownElement(body) && body.type === "NATIVE_ACTION") console.log("app method", body.data.method);`,
 };
 
 function handlerFor(eventName, body) {
@@ -35,7 +35,8 @@ function handlerFor(eventName, body) {
       return `webhook_conversation_complete: async (event) => {
       const { data, follow_up_details } = event;
       console.log("conversation", data.conversation_no, "completed by", data.completion_type);
-      if (follow_up_details.follow_up_timestamp) {
+      // follow_up_details is absent from the 2019 shape.
+      if (follow_up_details?.follow_up_timestamp) {
         console.log("follow up at", new Date(follow_up_details.follow_up_timestamp * 1000));
       }
     }`;
@@ -60,16 +61,18 @@ function options(secretExpr, eventName, body) {
     lines.push('onUnknown: (event) => console.log("unknown event", event.event_name, event),');
   }
   lines.push('// Bad signatures get 401; a signed but invalid payload is still acknowledged (200, no retry storm).');
-  lines.push('onError: (error) => console.error(error.kind, error.message, error.issues ?? ""),');
+  lines.push('onError: (error) => console.error(error.kind, error.message, "issues" in error ? error.issues : ""),');
   return lines.join('\n');
 }
 
 /** The snippet for `target` ("express" | "workers") and the event shown. */
 export function snippet(target, eventName, body) {
+  // The HSL hints narrow with isKnownElement (a `type` check alone leaves UnknownElement in).
+  const guard = (secretExpr) => (options(secretExpr, eventName, body).includes('isKnownElement(') ? ', isKnownElement' : '');
   if (target === 'workers') {
     return `// src/index.js (Cloudflare Workers): npm install haptik-webhook
 // wrangler secret put HAPTIK_WEBHOOK_SECRET
-import { createFetchHandler } from "haptik-webhook";
+import { createFetchHandler${guard('(env) => env.HAPTIK_WEBHOOK_SECRET')} } from "haptik-webhook";
 
 export default {
   fetch: createFetchHandler({
@@ -80,7 +83,7 @@ export default {
   }
   return `// server.mjs (Node + Express): npm install haptik-webhook express
 import express from "express";
-import { createNodeMiddleware } from "haptik-webhook";
+import { createNodeMiddleware${guard('process.env.HAPTIK_WEBHOOK_SECRET')} } from "haptik-webhook";
 
 const app = express();
 // Mount it before any body parser: the signature is checked over the raw bytes.
