@@ -238,6 +238,31 @@ function issue(code, message, extra) {
   return { code, path: "", message, ...extra };
 }
 
+/**
+ * What a JS value is, in the core's words (`a number: 42`, `an array`, `undefined`): the end
+ * of "… must be X, but is <this>", the one style of every message, bad arguments included.
+ * Internal: also signature.js's.
+ */
+export function __whatIs(value) {
+  if (value === undefined || value === null) return String(value);
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string": {
+      const shown = value.length > 40 ? value.slice(0, 40) + "…" : value;
+      return `a string: ${JSON.stringify(shown)}`;
+    }
+    case "number":
+    case "boolean":
+      return `a ${typeof value}: ${value}`;
+    case "bigint":
+      return `a bigint: ${value}n`;
+    case "object":
+      return value instanceof Promise ? "a Promise (await it first)" : "an object";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Options and input
 
@@ -245,14 +270,14 @@ const DEFAULT_OPTIONS = Object.freeze({ lenient: false, maxBytes: DEFAULT_MAX_BY
 
 function readOptions(options) {
   if (options === undefined || options === null) return DEFAULT_OPTIONS;
-  if (typeof options !== "object") throw new TypeError("haptik-webhook: options must be an object");
+  if (typeof options !== "object") throw new TypeError(`haptik-webhook: options must be an object, but is ${__whatIs(options)}`);
   const { lenient = false, maxBytes = DEFAULT_MAX_BYTES, maxDepth = DEFAULT_MAX_DEPTH } = options;
-  if (typeof lenient !== "boolean") throw new TypeError("haptik-webhook: options.lenient must be a boolean");
+  if (typeof lenient !== "boolean") throw new TypeError(`haptik-webhook: options.lenient must be a boolean, but is ${__whatIs(lenient)}`);
   if (!Number.isInteger(maxBytes) || maxBytes < 0 || maxBytes > 0xffffffff) {
-    throw new TypeError("haptik-webhook: options.maxBytes must be a non-negative integer");
+    throw new TypeError(`haptik-webhook: options.maxBytes must be a non-negative integer, but is ${__whatIs(maxBytes)}`);
   }
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 0xffffffff) {
-    throw new TypeError("haptik-webhook: options.maxDepth must be a positive integer");
+    throw new TypeError(`haptik-webhook: options.maxDepth must be a positive integer, but is ${__whatIs(maxDepth)}`);
   }
   return { lenient, maxBytes, maxDepth };
 }
@@ -437,7 +462,8 @@ function parseRaw(data, opts) {
   return { value, errors: null, warnings };
 }
 
-const NOT_RAW = "expects the raw body: a string, Uint8Array or ArrayBuffer";
+const RAW = "a string, Uint8Array or ArrayBuffer";
+const notRaw = (input) => `the body must be ${RAW} (the raw request body), but is ${__whatIs(input)}`;
 
 /**
  * Parses and validates a raw webhook body. Returns the event; throws HaptikWebhookError listing
@@ -446,7 +472,7 @@ const NOT_RAW = "expects the raw body: a string, Uint8Array or ArrayBuffer";
 export function parseEvent(input, options) {
   const opts = readOptions(options);
   const data = __asInput(input);
-  if (data === null) throw new TypeError(`haptik-webhook: parseEvent ${NOT_RAW}`);
+  if (data === null) throw new TypeError(`haptik-webhook: parseEvent: ${notRaw(input)}`);
   const { value, errors, warnings } = parseRaw(data, opts);
   if (errors !== null) throw new HaptikWebhookError(errors, warnings);
   return value;
@@ -461,8 +487,7 @@ export function safeParseEvent(input, options) {
   const opts = readOptions(options);
   const data = __asInput(input);
   if (data === null) {
-    const received = input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
-    return { success: false, errors: [issue("invalid_type", `safeParseEvent ${NOT_RAW}`, { expected: "string, Uint8Array or ArrayBuffer", received })], warnings: [] };
+    return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: RAW, received: __whatIs(input) })], warnings: [] };
   }
   const { value, errors, warnings } = parseRaw(data, opts);
   return errors === null ? { success: true, data: value, warnings } : { success: false, errors, warnings };
@@ -494,13 +519,13 @@ function jsonOf(value) {
     text = JSON.stringify(value);
   } catch (e) {
     return {
-      error: issue("invalid_value", `the value cannot be turned into JSON: ${e && e.message ? e.message : e}`, {
+      error: issue("invalid_value", `the payload must be JSON-serialisable, but is not: ${e && e.message ? e.message : e}`, {
         expected: "a JSON-serialisable object",
       }),
     };
   }
   if (text === undefined) {
-    return { error: issue("invalid_type", "expected an object, received " + typeof value, { expected: "object", received: typeof value }) };
+    return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __whatIs(value) }) };
   }
   return { text };
 }

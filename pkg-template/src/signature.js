@@ -2,7 +2,7 @@
 // so that it is synchronous on every runtime (WebCrypto's HMAC is async-only).
 
 // A raw body is what __asInput accepts (a string or bytes); null means it was parsed already.
-import { __withWasm, __copyIn, __readOutput, __asInput } from "./core.js";
+import { __withWasm, __copyIn, __readOutput, __asInput, __whatIs } from "./core.js";
 // Failure reasons, indexed by their ABI code - 1 (generated from src/signature.rs, Reason::ALL).
 import { SIGNATURE_REASONS, SIGNATURE_ALGORITHMS } from "./constants.js";
 import { hw_verify, hw_sign } from "../haptik_webhook.js";
@@ -102,10 +102,10 @@ export function verifySignature(body, header, secret) {
  */
 export function signPayload(body, secret, algorithm = "sha1") {
   const raw = __asInput(body);
-  if (raw === null) throw new TypeError("haptik-webhook: signPayload expects the raw body as a string, Uint8Array or ArrayBuffer");
-  if (typeof secret !== "string") throw new TypeError("haptik-webhook: signPayload expects the secret as a string");
-  const alg = ALGORITHM_CODE[algorithm];
-  if (alg === undefined) throw new TypeError(`haptik-webhook: signPayload: unsupported algorithm ${String(algorithm)} (use "sha1" or "sha256")`);
+  if (raw === null) throw new TypeError(`haptik-webhook: signPayload: the body must be a string, Uint8Array or ArrayBuffer, but is ${__whatIs(body)}`);
+  if (typeof secret !== "string") throw new TypeError(`haptik-webhook: signPayload: the secret must be a string, but is ${__whatIs(secret)}`);
+  const alg = Object.hasOwn(ALGORITHM_CODE, algorithm) ? ALGORITHM_CODE[algorithm] : undefined;
+  if (alg === undefined) throw new TypeError(`haptik-webhook: signPayload: the algorithm must be "sha1" or "sha256", but is ${__whatIs(algorithm)}`);
   return __withWasm((ex) => {
     const len = __copyIn(ex, "hw_input", raw);
     const auxLen = __copyIn(ex, "hw_aux", encoder.encode(secret));

@@ -151,7 +151,7 @@ test("a header given as an array (repeated header in node:http) uses the first v
 test("signPayload rejects bad arguments", () => {
   assert.throws(() => signPayload({ a: 1 }, "k"), TypeError);
   assert.throws(() => signPayload("{}", 42), TypeError);
-  assert.throws(() => signPayload("{}", "k", "md5"), /unsupported algorithm/);
+  assert.throws(() => signPayload("{}", "k", "md5"), /the algorithm must be "sha1" or "sha256", but is a string: "md5"/);
 });
 
 test("the CommonJS build gives the same results", () => {

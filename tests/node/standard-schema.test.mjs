@@ -58,10 +58,10 @@ test("values that are not a JSON object get an issue, never a throw", () => {
   const cycle = { event_name: "message" };
   cycle.self = cycle;
   for (const [value, pattern] of [
-    [undefined, /expected an object, received undefined/],
-    [() => 1, /expected an object, received function/],
-    [{ event_name: "message", big: 10n }, /cannot be turned into JSON.*BigInt/],
-    [cycle, /cannot be turned into JSON.*circular/i],
+    [undefined, /the payload must be an object, but is undefined/],
+    [() => 1, /the payload must be an object, but is a function/],
+    [{ event_name: "message", big: 10n }, /must be JSON-serialisable, but is not: .*BigInt/],
+    [cycle, /must be JSON-serialisable, but is not: .*circular/i],
     ["{\"event_name\":\"message\"}", /must be an object/],
     [null, /must be an object/],
     [[1, 2], /must be an object/],

@@ -93,3 +93,22 @@ test("docs: the Worker example answers real signed deliveries inside workerd", a
   for (let i = 0; i < 100 && !server.log().includes("hello worker"); i++) await new Promise((r) => setTimeout(r, 20));
   assert.match(server.log(), /user-8812 was sent: hello worker/);
 });
+
+test("docs: the Runtimes section's Worker answers a bad body 400 with the errors, never an uncaught 500", async () => {
+  const at = doc.indexOf("**Cloudflare Workers**");
+  assert.ok(at >= 0);
+  const code = /```js\n([\s\S]*?)```/.exec(doc.slice(at))[1];
+  const dir = workdir();
+  writeFileSync(join(dir, "worker.mjs"), code);
+  const { server } = await serveWorker(join(dir, "worker.mjs"), join(dir, "dist"));
+  stops.push(() => server.stop());
+  const good = await fetch(`${server.url}/`, { method: "POST", body: messageEvent(freshId(), "hi") });
+  assert.deepEqual([good.status, await good.json()], [200, { ok: "message" }]);
+  for (const body of ["{ not json", '{"event_name":"message"}', ""]) {
+    const bad = await fetch(`${server.url}/`, { method: "POST", body });
+    assert.equal(bad.status, 400, body);
+    const { errors } = await bad.json();
+    assert.ok(errors.length >= 1 && typeof errors[0].message === "string", body);
+  }
+  assert.doesNotMatch(server.log(), /Uncaught/);
+});

@@ -1,0 +1,52 @@
+// One style for every message, bad arguments included: "<what> must be <expected>, but is
+// <what it is>", the pointer (or the function's name) once, as the core writes its issues.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseEvent, safeParseEvent, validateEvent, signPayload, eventSchema } from "../../pkg/node.mjs";
+
+const STYLE = /^(\/\S* |the (payload|body|secret|algorithm) |options(\.\w+)? )must be .+, but is .+/;
+
+test("bad arguments are told in the core's style, with what was given", () => {
+  const thrown = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.ok(e instanceof TypeError, String(e));
+      return e.message;
+    }
+    assert.fail("did not throw");
+  };
+  const cases = [
+    [thrown(() => parseEvent(42)), "haptik-webhook: parseEvent: ", /but is a number: 42$/],
+    [thrown(() => parseEvent({ event_name: "message" })), "haptik-webhook: parseEvent: ", /the raw request body\), but is an object$/],
+    [thrown(() => parseEvent(Promise.resolve("{}"))), "haptik-webhook: parseEvent: ", /but is a Promise \(await it first\)$/],
+    [thrown(() => parseEvent("{}", { lenient: "yes" })), "haptik-webhook: ", /options\.lenient must be a boolean, but is a string: "yes"$/],
+    [thrown(() => parseEvent("{}", { maxDepth: 0 })), "haptik-webhook: ", /but is a number: 0$/],
+    [thrown(() => parseEvent("{}", "strict")), "haptik-webhook: ", /options must be an object, but is a string: "strict"$/],
+    [thrown(() => signPayload({}, "k")), "haptik-webhook: signPayload: ", /but is an object$/],
+    [thrown(() => signPayload("{}", undefined)), "haptik-webhook: signPayload: ", /the secret must be a string, but is undefined$/],
+    [thrown(() => signPayload("{}", "k", "toString")), "haptik-webhook: signPayload: ", /but is a string: "toString"$/],
+  ];
+  for (const [message, prefix, end] of cases) {
+    assert.ok(message.startsWith(prefix), message);
+    assert.match(message.slice(prefix.length), STYLE);
+    assert.match(message, end);
+  }
+});
+
+test("issues about the whole value read like the core's issues", () => {
+  const messages = [
+    validateEvent(undefined).errors[0].message,
+    validateEvent(() => 1).errors[0].message,
+    validateEvent({ big: 1n }).errors[0].message,
+    validateEvent("42").errors[0].message, // the core's own
+    safeParseEvent(7).errors[0].message,
+    eventSchema["~standard"].validate(undefined).issues[0].message,
+    validateEvent('{"event_name":"message","business_id":"x"}').errors.find((e) => e.path === "/business_id").message,
+  ];
+  for (const m of messages) assert.match(m, STYLE);
+  assert.equal(messages[0], "the payload must be an object, but is undefined");
+  assert.equal(messages[3], "the payload must be an object, but is a number: 42");
+  assert.equal(validateEvent(undefined).errors[0].received, "undefined");
+  assert.equal(safeParseEvent(7).errors[0].received, "a number: 7");
+});
