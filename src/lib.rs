@@ -28,6 +28,8 @@
 
 // Generated (src/rust_types.rs): formatted by its generator, which tests/generated.rs compares it with.
 #[rustfmt::skip]
+// Generated from the model (src/rust_types.rs); kept with the other generated files.
+#[path = "../generated/event.rs"]
 pub mod event;
 pub mod delivery;
 mod event_support;

@@ -1,4 +1,4 @@
-//! Generates the typed Rust model (`src/event.rs`: serde-derived structs and the `Event` and
+//! Generates the typed Rust model (`generated/event.rs`: serde-derived structs and the `Event` and
 //! `HslElement` enums) from `model.rs`, so the Rust API, the TypeScript types and the validator
 //! share one source. `cargo run --example generate` writes it; tests/generated.rs fails when the
 //! committed file differs from what this produces.
@@ -222,7 +222,7 @@ fn union(out: &mut String, u: &Union) {
     }
 }
 
-/// The contents of `src/event.rs`.
+/// The contents of `generated/event.rs`.
 pub fn module() -> String {
     let mut out = String::from(HEADER);
     out.push_str(

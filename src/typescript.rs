@@ -1,5 +1,5 @@
-//! Generates the TypeScript declarations of the model (`pkg-template/model.d.ts`) and the JS
-//! constants (`pkg-template/src/constants.js`) from `model.rs`, so the types never drift from
+//! Generates the TypeScript declarations of the model (`generated/model.d.ts`) and the JS
+//! constants (`generated/src/constants.js`) from `model.rs`, so the types never drift from
 //! what the validator checks. `cargo run --example generate` writes them; a test fails when the
 //! committed files differ from what this produces.
 

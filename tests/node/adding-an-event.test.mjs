@@ -81,7 +81,7 @@ pub static EVENT: Union = Union {`;
     assert.equal(bad.verdict.errors[0].path, "/message/id");
 
     assert.match(readFileSync(join(copy, "pkg/model.d.ts"), "utf8"), /agent_note: AgentNoteEvent;/);
-    assert.match(readFileSync(join(copy, "src/event.rs"), "utf8"), /AgentNote\(AgentNoteEvent\),/);
+    assert.match(readFileSync(join(copy, "generated/event.rs"), "utf8"), /AgentNote\(AgentNoteEvent\),/);
     const openapi = JSON.parse(readFileSync(join(copy, "pkg/openapi.json"), "utf8"));
     assert.equal(openapi.webhooks.agent_note.post.operationId, "receive_agent_note");
     assert.ok(openapi.components.schemas.AgentNoteEvent);

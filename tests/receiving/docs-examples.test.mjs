@@ -94,10 +94,11 @@ test("docs: the Worker example answers real signed deliveries inside workerd", a
   assert.match(server.log(), /user-8812 was sent: hello worker/);
 });
 
-test("docs: the Runtimes section's Worker answers a bad body 400 with the errors, never an uncaught 500", async () => {
-  const at = doc.indexOf("**Cloudflare Workers**");
-  assert.ok(at >= 0);
-  const code = /```js\n([\s\S]*?)```/.exec(doc.slice(at))[1];
+test("docs: docs/runtimes.md's Worker answers a bad body 400 with the errors, never an uncaught 500", async () => {
+  const runtimes = readFileSync(join(ROOT, "docs", "runtimes.md"), "utf8");
+  const at = runtimes.indexOf("**Cloudflare Workers**");
+  assert.ok(at >= 0, 'docs/runtimes.md has "**Cloudflare Workers**"');
+  const code = /```js\n([\s\S]*?)```/.exec(runtimes.slice(at))[1];
   const dir = workdir();
   writeFileSync(join(dir, "worker.mjs"), code);
   const { server } = await serveWorker(join(dir, "worker.mjs"), join(dir, "dist"));

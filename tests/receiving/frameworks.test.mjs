@@ -1,4 +1,4 @@
-// The README's Fastify and Koa recipes, run as written with the real frameworks: real servers,
+// The Fastify and Koa recipes of docs/receiving.md, run as written with the real frameworks: real servers,
 // real signed deliveries (the raw-body handling is where users of these frameworks fail).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,11 +9,11 @@ import { ART, PKG, ROOT, freePort } from "../packaging/lib.mjs";
 import { SECRET } from "./app.mjs";
 import { post, messageEvent, invalidEvent, freshId } from "./helpers.mjs";
 
-const doc = readFileSync(join(ROOT, "README.md"), "utf8");
+const doc = readFileSync(join(ROOT, "docs", "receiving.md"), "utf8");
 
 function example(heading) {
   const at = doc.indexOf(heading);
-  assert.ok(at >= 0, `README.md has "${heading}"`);
+  assert.ok(at >= 0, `docs/receiving.md has "${heading}"`);
   const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
   assert.ok(m, `a js block after "${heading}"`);
   return m[1];
@@ -61,13 +61,13 @@ async function waitFor(log, pattern) {
   assert.match(log(), pattern);
 }
 
-for (const heading of ["### Fastify", "### Koa"]) {
-  test(`${heading.slice(4)}: the README recipe answers real signed deliveries`, async () => {
+for (const heading of ["## Fastify", "## Koa"]) {
+  test(`${heading.slice(3)}: the documented recipe answers real signed deliveries`, async () => {
     const server = await serve(heading);
-    const body = messageEvent(freshId(), `via ${heading.slice(4)} ✓`);
+    const body = messageEvent(freshId(), `via ${heading.slice(3)} ✓`);
     const ok = await post(server.url, body, { secret: SECRET });
     assert.equal(ok.status, 200, ok.text);
-    await waitFor(server.log, new RegExp(`user-8812 was sent: via ${heading.slice(4)} ✓`));
+    await waitFor(server.log, new RegExp(`user-8812 was sent: via ${heading.slice(3)} ✓`));
 
     // Whatever the Content-Type says, the signature is checked over the bytes as sent.
     const spaced = body.replace(/,/g, ", ");

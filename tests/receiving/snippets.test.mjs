@@ -1,5 +1,5 @@
 // Every code snippet a user copies, type-checked as they would see it in an editor: each `js`
-// block of README.md and each playground "Copy as code" snippet (both targets, every sample), as
+// block of README.md, CONTRIBUTING.md and docs/*.md, and each playground "Copy as code" snippet (both targets, every sample), as
 // an ES module under tsc --strict with checkJs, against the built package and the real
 // frameworks' types (express, hono, fastify, koa). The whole programs among them are also run:
 // docs-examples.test.mjs, hono.test.mjs, frameworks.test.mjs and the playground test.
@@ -21,9 +21,17 @@ declare const newSecret: string;
 declare const oldSecret: string;
 `;
 
-/** The `js` blocks of README.md, each with the heading above it. */
+const DOCS = ["README.md", "CONTRIBUTING.md", ...readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+
+/** The `js` blocks of README.md and docs/*.md, each with its file and the heading above it. */
 function readmeBlocks() {
-  const doc = readFileSync(join(ROOT, "README.md"), "utf8");
+  const blocks = [];
+  for (const file of DOCS) blocks.push(...blocksOf(file));
+  return blocks;
+}
+
+function blocksOf(file) {
+  const doc = readFileSync(join(ROOT, file), "utf8");
   const blocks = [];
   let heading = "";
   const lines = doc.split("\n");
@@ -32,7 +40,7 @@ function readmeBlocks() {
     if (lines[i] === "```js") {
       const start = i + 1;
       while (i < lines.length && lines[++i] !== "```");
-      blocks.push({ heading, line: start + 1, code: lines.slice(start, i).join("\n") + "\n" });
+      blocks.push({ file, heading, line: start + 1, code: lines.slice(start, i).join("\n") + "\n" });
     }
   }
   return blocks;
@@ -85,7 +93,7 @@ function typeCheck(files) {
   return { status: r.status, output: (r.stdout + r.stderr).trim() };
 }
 
-test("README: every js block type-checks under tsc --strict (checkJs)", () => {
+test("README and docs/: every js block type-checks under tsc --strict (checkJs)", () => {
   const blocks = readmeBlocks();
   assert.ok(blocks.length >= 10, `${blocks.length} blocks`);
   const files = {};
@@ -94,7 +102,7 @@ test("README: every js block type-checks under tsc --strict (checkJs)", () => {
     const name = `readme-${String(n).padStart(2, "0")}.mjs`;
     // `export {}` makes each block a module of its own, as a copied file is.
     files[name] = b.code + "export {};\n";
-    where[name] = `README.md line ${b.line} (${b.heading})`;
+    where[name] = `${b.file} line ${b.line} (${b.heading})`;
   });
   const r = typeCheck(files);
   const explained = r.output.replace(/(readme-\d+\.mjs)/g, (m) => `${m} [${where[m]}]`);

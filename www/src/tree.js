@@ -21,7 +21,7 @@ const ELEMENT_TYPES = {
   FORM: 'FormElement', SILENT: 'SilentElement', NATIVE_ACTION: 'NativeActionElement',
   RECEIPT: 'ReceiptElement', TAB_LIST: 'TabListElement',
 };
-// The names of pkg-template/model.d.ts (generated from the Rust model).
+// The names of generated/model.d.ts (generated from the Rust model).
 const DATA_TYPES = {
   TEXT: 'TextData', BUTTON: 'ButtonData', CAROUSEL: 'CarouselData', SYSTEM: 'SystemData',
   FORM: 'FormData', SILENT: 'SilentData', NATIVE_ACTION: 'NativeActionData',
