@@ -102,5 +102,3 @@ export declare function isKnownElement(body: HslElement): body is KnownElement;
 // (Typed loosely so that the declarations compile without the DOM or Node type libraries.)
 export declare function init(source: object | string): Promise<void>;
 
-/** @internal Test hook: makes the wasm module trap once, to prove the recovery. Throws. */
-export declare function __forceTrapForTests(): void;

@@ -11,7 +11,6 @@ export {
   DEPRECATED_EVENT_NAMES,
   HSL_TYPES,
   ISSUE_CODES,
-  __forceTrapForTests,
 } from "./core.js";
 export { init } from "./init.js";
 export * from "./signature.js";

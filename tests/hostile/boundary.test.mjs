@@ -1,9 +1,10 @@
 // No panic reaches the boundary, and if a trap happens anyway the next call works.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, MESSAGE, COMPLETE, utf8, codes } from "./lib.mjs";
+import { api, testing, MESSAGE, COMPLETE, utf8, codes } from "./lib.mjs";
 
-const { parseEvent, validateEvent, verifySignature, signPayload, __forceTrapForTests } = api;
+const { parseEvent, validateEvent, verifySignature, signPayload } = api;
+const __forceTrapForTests = testing.forceTrap;
 
 test("a forced wasm trap is recovered: the very next calls work on every path", () => {
   assert.equal(validateEvent(MESSAGE).valid, true);

@@ -10,6 +10,8 @@ if (!existsSync(new URL("node.mjs", PKG))) {
 }
 
 export const api = await import(new URL("node.mjs", PKG).href);
+/** The test-only entry (haptik-webhook/testing): the trap hook. */
+export const testing = await import(new URL("testing.mjs", PKG).href);
 // The same module instance node.mjs uses (same URL): its internal hook reaches the live instance.
 const core = await import(new URL("src/core.js", PKG).href);
 

@@ -59,6 +59,7 @@ export function assertResults(r) {
   assert.equal(typeof s.error.issues[0].column, "number");
 
   assert.deepEqual(r.afterTrap, { trap: "internal", validate: m.validate });
+  assert.equal(r.hookIsPrivate, true, "the test hook is not in the public API");
   assert.deepEqual(r.constants.EVENT_NAMES, ["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"]);
   assert.ok(r.constants.HSL_TYPES.includes("CAROUSEL"));
 }
@@ -67,7 +68,8 @@ export function assertResults(r) {
 export async function nodeReference(dir) {
   const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
   const api = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
-  return JSON.parse(JSON.stringify(exercise(api, payloads)));
+  const testing = await import(join(dir, "node_modules", "haptik-webhook", "testing.mjs"));
+  return JSON.parse(JSON.stringify(exercise(api, payloads, testing)));
 }
 
 /**
@@ -88,7 +90,7 @@ export async function runPage(browser, url) {
       throw new Error(`page did not get ready: ${e.message}\n${errors.join("\n")}`);
     });
     assert.equal(await page.textContent("#out"), "typing_indicator");
-    const results = await page.evaluate((p) => window.__hw.exercise(window.__hw.api, p), payloads);
+    const results = await page.evaluate((p) => window.__hw.exercise(window.__hw.api, p, window.__hw.testing), payloads);
     return { results, errors, requests };
   } finally {
     await page.close();

@@ -78,5 +78,6 @@ test("same results as Node for every payload (and recovery after a trap)", async
   assertResults(r.json);
   const { exercise } = await import(join(CONSUMERS, "common", "exercise.mjs"));
   const node = await import(join(dir, "node_modules", "haptik-webhook", "node.mjs"));
-  assert.deepEqual(r.json, JSON.parse(JSON.stringify(exercise(node, payloads))));
+  const testing = await import(join(dir, "node_modules", "haptik-webhook", "testing.mjs"));
+  assert.deepEqual(r.json, JSON.parse(JSON.stringify(exercise(node, payloads, testing))));
 });

@@ -1,6 +1,7 @@
 // The same calls in every runtime; the packaging tests compare the results across runtimes.
 // (Copied next to each consumer; consumers/node-cjs gets a CommonJS copy.)
-export function exercise(api, payloads) {
+// `testing` is the package's test-only entry (haptik-webhook/testing).
+export function exercise(api, payloads, testing) {
   const out = {};
   for (const [name, text] of Object.entries(payloads)) {
     const bytes = new TextEncoder().encode(text);
@@ -34,12 +35,13 @@ export function exercise(api, payloads) {
   // A trap inside wasm must not break later calls (the loader re-instantiates the module).
   let trap;
   try {
-    api.__forceTrapForTests();
+    testing.forceTrap();
     trap = "no error";
   } catch (e) {
     trap = e && e.code;
   }
   out.afterTrap = { trap, validate: api.validateEvent(Object.values(payloads)[0]) };
+  out.hookIsPrivate = !("__forceTrapForTests" in api) && !("forceTrap" in api);
   out.constants = { EVENT_NAMES: api.EVENT_NAMES, HSL_TYPES: api.HSL_TYPES, DEPRECATED_EVENT_NAMES: api.DEPRECATED_EVENT_NAMES };
   return out;
 }

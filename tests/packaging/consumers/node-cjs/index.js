@@ -10,12 +10,13 @@ api.validateEvent("{}"); // first call: compiles + instantiates the wasm
 const t2 = performance.now();
 
 const { exercise } = require("./exercise.cjs");
+const testing = require("haptik-webhook/testing");
 const payloads = JSON.parse(readFileSync(process.argv[2], "utf8"));
 console.log(
   JSON.stringify({
     resolved: require.resolve("haptik-webhook"),
     exports: Object.keys(api).sort(),
     timings: { requireMs: t1 - t0, firstCallMs: t2 - t1 },
-    results: exercise(api, payloads),
+    results: exercise(api, payloads, testing),
   }),
 );

@@ -11,12 +11,13 @@ api.validateEvent("{}");
 const t3 = performance.now();
 
 const { exercise } = await import("./exercise.mjs");
+const testing = await import("haptik-webhook/testing");
 const payloads = JSON.parse(readFileSync(process.argv[2], "utf8"));
 console.log(
   JSON.stringify({
     resolved: import.meta.resolve("haptik-webhook"),
     exports: Object.keys(api).sort(),
     timings: { importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2 },
-    results: exercise(api, payloads),
+    results: exercise(api, payloads, testing),
   }),
 );

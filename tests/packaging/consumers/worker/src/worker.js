@@ -1,6 +1,7 @@
 // A Cloudflare Worker: the package's workerd entry imports the .wasm at module scope; every parse
 // happens inside the request handler.
 import * as api from "haptik-webhook";
+import * as testing from "haptik-webhook/testing";
 import { exercise } from "../exercise.mjs";
 
 export default {
@@ -19,7 +20,7 @@ export default {
       }
     }
     if (request.method === "POST" && url.pathname === "/exercise") {
-      return Response.json(exercise(api, await request.json()));
+      return Response.json(exercise(api, await request.json(), testing));
     }
     return new Response("haptik-webhook test worker\n");
   },
