@@ -2,7 +2,7 @@
 // fetched and compiled with top-level await, so `import { parseEvent } from "haptik-webhook"`
 // just works in a <script type="module">. When a bundler moves the .wasm file elsewhere, call
 // `await init(urlOrModuleOrBytes)` before the first parse.
-import { __setWasmModule } from "./src/core.js";
+import { __setWasmModule } from "./src/loader.js";
 import { init } from "./src/init.js";
 
 export * from "./src/api.js";

@@ -1,19 +1,22 @@
 // The public API, shared by every entry file (node.mjs, workerd.mjs, browser.mjs, and the
-// CommonJS build behind node.cjs).
+// CommonJS build behind node.cjs): each name from the one file that does its job.
 export {
   parseEvent,
   safeParseEvent,
   validateEvent,
-  HaptikWebhookError,
   isKnownEvent,
   isKnownElement,
   EVENT_NAMES,
   DEPRECATED_EVENT_NAMES,
   HSL_TYPES,
   ISSUE_CODES,
-} from "./core.js";
+} from "./parse.js";
+export { HaptikWebhookError } from "./errors.js";
 export { init } from "./init.js";
-export * from "./signature.js";
-export { verifyAndParse } from "./verify-and-parse.js";
 export { eventSchema, schemas } from "./standard-schema.js";
-export * from "./handlers.js";
+export * from "./receive/signature.js";
+export { verifyAndParse } from "./receive/verify-and-parse.js";
+export { createFetchHandler } from "./receive/fetch-handler.js";
+export { createNodeMiddleware } from "./receive/node-middleware.js";
+export { memoryDedupe, defaultDedupeKey } from "./receive/dedupe.js";
+export { SIGNATURE_HEADER } from "./constants.js";

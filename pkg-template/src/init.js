@@ -1,5 +1,5 @@
 // init(): supply the WebAssembly module by hand (bundlers that relocate the .wasm file).
-import { __setWasmModule } from "./core.js";
+import { __setWasmModule } from "./loader.js";
 
 async function compile(source) {
   if (source instanceof WebAssembly.Module) return source;

@@ -2,7 +2,7 @@
 // object validation libraries and frameworks (Hono, tRPC, form and router libraries) take.
 // Validation is parseEvent's own (one pass in the wasm core); the JSON Schemas are the
 // generated ones (json-schemas.js, from the Rust model).
-import { __parseValue } from "./core.js";
+import { __parseValue } from "./parse.js";
 import { JSON_SCHEMAS, JSON_SCHEMA_TARGETS, EVENT_DEFINITIONS } from "./json-schemas.js";
 
 const VENDOR = "haptik-webhook";

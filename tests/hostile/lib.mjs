@@ -13,7 +13,7 @@ export const api = await import(new URL("node.mjs", PKG).href);
 /** The test-only entry (haptik-webhook/testing): the trap hook. */
 export const testing = await import(new URL("testing.mjs", PKG).href);
 // The same module instance node.mjs uses (same URL): its internal hook reaches the live instance.
-const core = await import(new URL("src/core.js", PKG).href);
+const core = await import(new URL("src/loader.js", PKG).href);
 
 /** The live wasm instance's linear memory size in bytes (instantiating it if needed). */
 export function wasmMemoryBytes() {

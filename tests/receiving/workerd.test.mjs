@@ -34,7 +34,7 @@ after(async () => {
 test("workerd: the Worker bundle uses the workerd entry and the .wasm module", () => {
   const inputs = Object.keys(bundle.metafile.inputs);
   assert.ok(inputs.some((p) => p.endsWith("pkg/workerd.mjs") || p.endsWith("haptik-webhook/workerd.mjs")), inputs.join("\n"));
-  assert.ok(inputs.some((p) => p.endsWith("src/handlers.js")));
+  assert.ok(inputs.some((p) => p.endsWith("src/receive/fetch-handler.js")));
   assert.deepEqual(bundle.wasmFiles, ["haptik_webhook_bg.wasm"]);
 });
 

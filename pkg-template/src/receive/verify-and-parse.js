@@ -1,6 +1,7 @@
 // verifyAndParse: the signature check and parseEvent in one call, as an endpoint needs them
 // (Stripe's constructEvent, Octokit's verifyAndReceive).
-import { parseEvent, HaptikWebhookError } from "./core.js";
+import { parseEvent } from "../parse.js";
+import { HaptikWebhookError } from "../errors.js";
 import { verifySignature } from "./signature.js";
 
 /**

@@ -2,10 +2,12 @@
 // so that it is synchronous on every runtime (WebCrypto's HMAC is async-only).
 
 // A raw body is what __asInput accepts (a string or bytes); null means it was parsed already.
-import { __withWasm, __copyIn, __readOutput, __asInput, __whatIs } from "./core.js";
+import { __withWasm, __copyIn, __readOutput } from "../loader.js";
+import { __asInput } from "../parse.js";
+import { __whatIs } from "../errors.js";
 // Failure reasons, indexed by their ABI code - 1 (generated from src/signature.rs, Reason::ALL).
-import { SIGNATURE_REASONS, SIGNATURE_ALGORITHMS } from "./constants.js";
-import { hw_verify, hw_sign } from "../haptik_webhook.js";
+import { SIGNATURE_REASONS, SIGNATURE_ALGORITHMS } from "../constants.js";
+import { hw_verify, hw_sign } from "../../haptik_webhook.js";
 
 export { SIGNATURE_REASONS };
 

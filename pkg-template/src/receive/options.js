@@ -1,0 +1,109 @@
+// The options of createFetchHandler and createNodeMiddleware, read and checked once, at creation
+// (a bad option is a TypeError then, not an answer per request).
+import { DEFAULT_MAX_BYTES } from "../constants.js";
+
+export const DEFAULT_DEADLINE_MS = 4000;
+
+export const TOO_LARGE = Symbol("too large");
+// ---------------------------------------------------------------------------------------------
+// Options
+
+export function hasUsableSecret(s) {
+  if (typeof s === "string") return s !== "";
+  return Array.isArray(s) && s.some((x) => typeof x === "string" && x !== "");
+}
+
+export function readOptions(options, who) {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`haptik-webhook: ${who}(options) needs an options object with at least { secret }`);
+  }
+  const {
+    secret,
+    secrets,
+    on,
+    onAny,
+    onUnknown,
+    onError,
+    onDuplicate,
+    onWarning,
+    maxBytes = DEFAULT_MAX_BYTES,
+    deadlineMs = DEFAULT_DEADLINE_MS,
+    errorPolicy = "acknowledge",
+    dedupe,
+  } = options;
+
+  // The secret: a string, a list (rotation), or a function of the Worker's env giving either.
+  let secretSource;
+  if (typeof secret === "function") {
+    secretSource = secret;
+  } else {
+    const list = [];
+    if (secret !== undefined) list.push(...(Array.isArray(secret) ? secret : [secret]));
+    if (secrets !== undefined) {
+      if (!Array.isArray(secrets)) throw new TypeError(`haptik-webhook: ${who}: options.secrets must be an array of strings`);
+      list.push(...secrets);
+    }
+    if (!hasUsableSecret(list)) {
+      throw new TypeError(
+        `haptik-webhook: ${who}: no secret configured. Pass { secret: "..." } (the webhook's Secret Key), ` +
+          `{ secrets: [...] } while rotating, or { secret: (env) => env.HAPTIK_WEBHOOK_SECRET } on Workers ` +
+          `(an environment variable that is not set gives an empty secret)`,
+      );
+    }
+    for (const s of list) {
+      if (typeof s !== "string") throw new TypeError(`haptik-webhook: ${who}: every secret must be a string`);
+    }
+    secretSource = () => list;
+  }
+
+  const fn = (f, name) => {
+    if (f !== undefined && typeof f !== "function") throw new TypeError(`haptik-webhook: ${who}: options.${name} must be a function`);
+    return f;
+  };
+  if (!Number.isInteger(maxBytes) || maxBytes < 0 || maxBytes > 0xffffffff) throw new TypeError(`haptik-webhook: ${who}: options.maxBytes must be a non-negative integer`);
+  if (typeof deadlineMs !== "number" || !(deadlineMs >= 0)) throw new TypeError(`haptik-webhook: ${who}: options.deadlineMs must be a non-negative number`);
+  if (errorPolicy !== "acknowledge" && errorPolicy !== "retry") {
+    throw new TypeError(`haptik-webhook: ${who}: options.errorPolicy must be "acknowledge" or "retry"`);
+  }
+  let dedupeCheck = null;
+  let dedupeForget = null;
+  if (typeof dedupe === "function") {
+    dedupeCheck = dedupe;
+  } else if (dedupe !== undefined && dedupe !== null && dedupe !== false) {
+    if (typeof dedupe !== "object" || typeof dedupe.isDuplicate !== "function") {
+      throw new TypeError(`haptik-webhook: ${who}: options.dedupe must be memoryDedupe(), a function, or an object with isDuplicate(event)`);
+    }
+    dedupeCheck = (ev) => dedupe.isDuplicate(ev);
+    if (typeof dedupe.forget === "function") dedupeForget = (ev) => dedupe.forget(ev);
+  }
+
+  const handlers = new Map();
+  if (on !== undefined && on !== null) {
+    if (typeof on !== "object") throw new TypeError(`haptik-webhook: ${who}: options.on must be an object { event_name: handler }`);
+    for (const [name, h] of Object.entries(on)) register(handlers, name, h, who);
+  }
+
+  return {
+    secretSource,
+    handlers,
+    onAny: fn(onAny, "onAny"),
+    onUnknown: fn(onUnknown, "onUnknown"),
+    onError: fn(onError, "onError"),
+    onDuplicate: fn(onDuplicate, "onDuplicate"),
+    onWarning: fn(onWarning, "onWarning"),
+    maxBytes,
+    deadlineMs,
+    errorPolicy,
+    dedupeCheck,
+    dedupeForget,
+  };
+}
+
+export function register(handlers, name, h, who) {
+  if (typeof name !== "string" || name === "") throw new TypeError(`haptik-webhook: ${who}: an event name must be a non-empty string`);
+  if (typeof h !== "function") throw new TypeError(`haptik-webhook: ${who}: the handler for "${name}" must be a function`);
+  const list = handlers.get(name);
+  if (list) list.push(h);
+  else handlers.set(name, [h]);
+}
+

@@ -1,0 +1,207 @@
+// haptik-webhook: the answer policy both receivers share: bytes + signature header in,
+// { status, body } out, runtime-independent. The receivers (fetch-handler.js, node-middleware.js):
+//
+//   createFetchHandler(options)   -> (request, env?, ctx?) => Promise<Response>   Workers, Deno, Bun, Hono
+//   createNodeMiddleware(options) -> (req, res, next?) => void                      node:http, Express
+//
+// Both verify X-Hub-Signature over the raw body, parse and validate the event, drop duplicates
+// (optional), route it to the user's handlers and answer within the platform's 5 seconds. The
+// answers (see the README, "Receiving webhooks", for the reasoning):
+//
+//   405 not a POST                         413 body over maxBytes
+//   401 missing or bad signature           500 no secret configured / body already consumed
+//   200 handled, unknown event, duplicate, or signed-but-invalid payload (onError gets the issues)
+//   202 a handler is still running at deadlineMs; it keeps running (ctx.waitUntil on Workers)
+//   200 or 500 a handler threw: errorPolicy "acknowledge" (default) or "retry"
+
+import { safeParseEvent, isKnownEvent } from "../parse.js";
+import { HaptikWebhookError } from "../errors.js";
+import { verifySignature } from "./signature.js";
+import { readOptions, register } from "./options.js";
+
+
+export function json(status, body, headers) {
+  return { status, body, headers: headers ?? {} };
+}
+
+export function messageOf(e) {
+  return e && typeof e === "object" && typeof e.message === "string" ? e.message : String(e);
+}
+
+export function makeReceiver(options, who) {
+  const o = readOptions(options, who);
+
+  /** Calls onError (or logs) without ever throwing; an async onError is kept alive. */
+  function report(error, hctx, keepAlive) {
+    try {
+      if (o.onError === undefined) {
+        console.error(`haptik-webhook: ${error.kind}: ${error.message}`);
+        return;
+      }
+      const r = o.onError(error, hctx);
+      if (r && typeof r.then === "function") {
+        keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onError threw:", e)));
+      }
+    } catch (e) {
+      console.error("haptik-webhook: onError threw:", e);
+    }
+  }
+
+  /**
+   * bytes: Uint8Array of the raw body; header: the X-Hub-Signature value or null; hctx: what
+   * handlers receive as their second argument; started: Date.now() when the request arrived;
+   * keepAlive(promise): keeps work alive after the answer (ctx.waitUntil, or nothing on Node).
+   */
+  async function deliver(bytes, header, hctx, started, keepAlive) {
+    let secrets;
+    try {
+      secrets = o.secretSource(hctx.env);
+    } catch (e) {
+      secrets = [];
+      report({ kind: "config", status: 500, message: `the secret function threw: ${messageOf(e)}`, error: e }, hctx, keepAlive);
+    }
+    const verdict = verifySignature(bytes, header, secrets);
+    if (!verdict.valid) {
+      if (verdict.reason === "no_secret") {
+        report({ kind: "config", status: 500, reason: verdict.reason, message: verdict.message }, hctx, keepAlive);
+        return json(500, { error: "no_secret", message: "the webhook secret is not configured on this server" });
+      }
+      report({ kind: "signature", status: 401, reason: verdict.reason, message: verdict.message }, hctx, keepAlive);
+      return json(401, { error: "invalid_signature", reason: verdict.reason });
+    }
+
+    // One pass: the event and its warnings, or every error (never a throw for a bad body).
+    let parsed;
+    try {
+      parsed = safeParseEvent(bytes, { maxBytes: Math.min(0xffffffff, Math.max(o.maxBytes, bytes.byteLength)) });
+    } catch (e) {
+      parsed = { success: false, errors: [{ code: "internal", path: "", message: messageOf(e) }], warnings: [], error: e };
+    }
+    if (!parsed.success) {
+      // Signed by the platform but not what the model expects. Acknowledge it: an error answer
+      // would make the platform retry the same bytes six times and then disable the webhook.
+      const { errors: issues, warnings } = parsed;
+      const e = parsed.error ?? new HaptikWebhookError(issues, warnings);
+      report(
+        { kind: "payload", status: 200, message: `invalid payload: ${messageOf(e)}`, issues, warnings, error: e },
+        hctx,
+        keepAlive,
+      );
+      return json(200, { ok: true, result: "invalid_payload", issues: issues.length });
+    }
+    const event = parsed.data;
+    // The warnings (loose forms normalised, ids kept as strings, deprecated events, possible
+    // typos) reach the handlers in their context, and onWarning.
+    hctx.warnings = parsed.warnings;
+
+    if (o.dedupeCheck !== null) {
+      let duplicate = false;
+      try {
+        duplicate = (await o.dedupeCheck(event)) === true;
+      } catch (e) {
+        report({ kind: "dedupe", status: 200, message: `dedupe check failed: ${messageOf(e)}`, error: e, event }, hctx, keepAlive);
+      }
+      if (duplicate) {
+        if (o.onDuplicate !== undefined) {
+          try {
+            const r = o.onDuplicate(event, hctx);
+            if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onDuplicate threw:", e)));
+          } catch (e) {
+            console.error("haptik-webhook: onDuplicate threw:", e);
+          }
+        }
+        return json(200, { ok: true, result: "duplicate" });
+      }
+    }
+
+    const name = event.event_name;
+    const known = isKnownEvent(event);
+    const specific = o.handlers.get(name) ?? [];
+    if (hctx.warnings.length > 0 && o.onWarning !== undefined) {
+      try {
+        const r = o.onWarning(hctx.warnings, event, hctx);
+        if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onWarning threw:", e)));
+      } catch (e) {
+        console.error("haptik-webhook: onWarning threw:", e);
+      }
+    }
+    const list = specific.length > 0 ? specific : !known && o.onUnknown !== undefined ? [o.onUnknown] : [];
+    const result = !known && specific.length === 0 ? "unknown_event" : list.length > 0 || o.onAny !== undefined ? "handled" : "ignored";
+    if (list.length === 0 && o.onAny === undefined) return json(200, { ok: true, result });
+
+    const work = (async () => {
+      for (const h of list) await h(event, hctx);
+      if (o.onAny !== undefined) await o.onAny(event, hctx);
+    })();
+
+    let timer;
+    const remaining = Math.max(0, o.deadlineMs - (Date.now() - started));
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(null), remaining);
+    });
+    const outcome = await Promise.race([
+      work.then(
+        () => ({ ok: true }),
+        (error) => ({ ok: false, error }),
+      ),
+      deadline,
+    ]);
+    clearTimeout(timer);
+
+    if (outcome === null) {
+      // Past the deadline: acknowledge now, let the handler finish.
+      keepAlive(
+        work.catch((error) =>
+          report(
+            { kind: "handler", status: 202, late: true, message: `handler failed after the 202 answer: ${messageOf(error)}`, error, event },
+            hctx,
+            keepAlive,
+          ),
+        ),
+      );
+      return json(202, { ok: true, result: "pending" });
+    }
+    if (outcome.ok) return json(200, { ok: true, result });
+
+    const status = o.errorPolicy === "retry" ? 500 : 200;
+    if (status === 500 && o.dedupeForget !== null) {
+      try {
+        await o.dedupeForget(event);
+      } catch (e) {
+        console.error("haptik-webhook: dedupe.forget threw:", e);
+      }
+    }
+    report({ kind: "handler", status, late: false, message: `handler failed: ${messageOf(outcome.error)}`, error: outcome.error, event }, hctx, keepAlive);
+    return status === 500 ? json(500, { error: "handler_failed" }) : json(200, { ok: true, result: "handler_failed" });
+  }
+
+  return { o, deliver, report };
+}
+
+export function attachOn(target, receiver, who) {
+  Object.defineProperty(target, "on", {
+    value(name, fn) {
+      register(receiver.o.handlers, name, fn, who);
+      return target;
+    },
+  });
+  return target;
+}
+
+export function contentLengthOver(value, maxBytes) {
+  if (typeof value !== "string") return false;
+  const v = value.trim();
+  return /^\d+$/.test(v) && Number(v) > maxBytes;
+}
+
+export function concat(chunks, total) {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
