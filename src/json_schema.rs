@@ -261,6 +261,7 @@ pub fn schema(target: Target, direction: Direction) -> Value {
         "$schema": target.meta_schema(),
         "$id": format!("https://haptik-webhook.invalid/event.{}.{}.json", direction.name(), target.name()),
         "title": format!("Haptik webhook event, {} (generated from src/model.rs)", direction.name()),
+        "$comment": "Generated from src/model.rs by `cargo run --example generate` (src/json_schema.rs). Do not edit by hand.",
         "$ref": format!("#/{key}/{}", EVENT.name),
         (key): writer.definitions(),
     })

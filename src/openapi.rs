@@ -70,6 +70,7 @@ pub fn openapi() -> Value {
         "openapi": "3.1.0",
         "info": {
             "title": "Haptik webhooks",
+            "x-generated-by": "`cargo run --example generate` from src/model.rs (src/openapi.rs). Do not edit by hand.",
             "version": env!("CARGO_PKG_VERSION"),
             "summary": "The events the Haptik chatbot platform POSTs to a customer's webhook endpoint.",
             "description": format!(
