@@ -63,8 +63,8 @@ export declare function verifyAndParse(
 
 /**
  * Validates a raw body, or an object a framework already parsed (it is turned back into JSON with
- * JSON.stringify first, so values JSON cannot hold are not seen as they were). Never throws for a
- * bad payload.
+ * JSON.stringify first, so values JSON cannot hold are not seen as they were; the issues of an
+ * object have a path but no line, column or offset). Never throws for a bad payload.
  */
 export declare function validateEvent(input: RawBody | object, options?: ParseOptions): ValidationResult;
 

@@ -250,14 +250,23 @@ export function safeParseEvent(input, options) {
 export function validateEvent(input, options) {
   const opts = readOptions(options);
   let data = __asInput(input);
-  if (data === null) {
+  const parsedObject = data === null;
+  if (parsedObject) {
     const json = jsonOf(input);
     if (json.error) return result(failure(json.error).report);
     data = json.text;
   }
   const r = run(data, opts, false);
   if (r.report === null) return { valid: true, eventName: r.eventName, errors: [], warnings: [] };
-  return result(r.report);
+  const out = result(r.report);
+  // An object has no text of its own: a line and column would point into our JSON.stringify of
+  // it, which the caller never saw. The path says where.
+  return parsedObject ? { ...out, errors: out.errors.map(withoutPosition), warnings: out.warnings.map(withoutPosition) } : out;
+}
+
+function withoutPosition(issue) {
+  const { line, column, offset, ...rest } = issue;
+  return rest;
 }
 
 /** An already-parsed value as JSON text: { text } or { error } (an issue) when JSON cannot hold it. */

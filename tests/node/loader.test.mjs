@@ -172,6 +172,17 @@ test("validateEvent(object) goes through JSON.stringify; what JSON cannot hold i
   assert.equal(hw.validateEvent(null).valid, false);
 });
 
+test("validateEvent(object): the same verdicts and paths as the text, but no line or column into text the caller never saw", () => {
+  const text = '{\n  "event_name": "message",\n  "business_id": "Acme",\n  "version": "1.0"\n}';
+  const fromText = hw.validateEvent(text);
+  const fromObject = hw.validateEvent(JSON.parse(text));
+  assert.ok(fromText.errors.some((e) => e.line === 3), "the text's issues have their line");
+  assert.deepEqual(fromObject.errors.map((e) => [e.code, e.path, e.message]), fromText.errors.map((e) => [e.code, e.path, e.message]));
+  for (const e of [...fromObject.errors, ...fromObject.warnings]) {
+    assert.deepEqual([e.line, e.column, e.offset], [undefined, undefined, undefined], JSON.stringify(e));
+  }
+});
+
 test("HaptikWebhookError: name, message naming the first issue, issues and warnings", () => {
   const m = structuredClone(messageObj);
   m.business_id = "not-a-number";
