@@ -1,5 +1,4 @@
-// Receiving webhooks: signature verification and the ready-made handlers (src/signature.js,
-// src/handlers.js, src/dedupe.js).
+// Receiving webhooks: signature verification and the ready-made handlers (src/receive/).
 import type { HaptikEvent, UnknownEvent, EventMap, Issue, SignatureReason } from "./model.js";
 
 declare global {

@@ -1,6 +1,6 @@
 //! wasm glue for [`crate::signature`]: one line of logic per export.
 //!
-//! ABI (see pkg-template/src/signature.js):
+//! ABI (see pkg-template/src/receive/signature.js):
 //! - the body is in the input buffer (`hw_input(len)`), the rest in the aux buffer (`hw_aux(len)`).
 //! - `hw_verify(body_len, aux_len) -> code`. aux holds, little-endian u32 lengths:
 //!   `[header_len | 0xFFFF_FFFF when absent][header][count]([len][secret])*`.

@@ -82,7 +82,7 @@ export class WasmTrap extends Error {
 }
 
 /**
- * Internal (for signature.js / handlers.js): runs `fn(exports)` against the live instance. If a
+ * Internal (for parse.js and receive/signature.js): runs `fn(exports)` against the live instance. If a
  * wasm call inside traps (WebAssembly.RuntimeError, or a RangeError such as a stack overflow),
  * the instance is marked broken (the glue resets it before the next call) and an Error with
  * `code: "internal"` is thrown instead.
