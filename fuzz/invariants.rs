@@ -232,6 +232,9 @@ pub fn check_fast_path(data: &[u8]) {
 /// The strict parser/validator target.
 pub fn check_strict(data: &[u8]) {
     check_fast_path(data);
+    if let Err(why) = compare_with_serde_json(data) {
+        panic!("the reader and serde_json disagree: {why}");
+    }
     let report = validated(data, false);
     well_formed(&report, data, false);
     // A limit below the size is a too_large error and nothing else.
@@ -245,6 +248,74 @@ pub fn check_strict(data: &[u8]) {
             r.errors.len() == 1 && r.errors[0].code == Code::TooLarge,
             "too_large not enforced"
         );
+    }
+}
+
+/// How the reader's verdict on a text compares with serde_json's, its oracle: the differences
+/// the design chooses (each documented in docs/hostile-input.md), or `Err` for any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// A `\u` escape of a lone surrogate: valid JSON text, kept as `JSON.parse` keeps it.
+    LoneSurrogate,
+    /// A duplicate key: the reader's `duplicate_key` error (serde_json keeps the last value).
+    DuplicateKey,
+    /// A leading UTF-8 byte-order mark: ignored with a warning, where serde_json refuses it.
+    ByteOrderMark,
+}
+
+/// The reader's verdict on the text alone (not the model): `Ok`, or the code that refused it.
+fn reader_verdict(data: &[u8]) -> Result<(), Code> {
+    let options = Options {
+        max_depth: 128, // serde_json's recursion limit
+        max_bytes: usize::MAX,
+        ..options(false, false)
+    };
+    let text_level = [
+        Code::Syntax,
+        Code::InvalidEncoding,
+        Code::NumberOutOfRange,
+        Code::TooDeep,
+        Code::DuplicateKey,
+    ];
+    match validate(data, &options)
+        .errors
+        .iter()
+        .find(|e| text_level.contains(&e.code))
+    {
+        Some(e) => Err(e.code),
+        None => Ok(()),
+    }
+}
+
+fn lone_surrogate(e: &serde_json::Error) -> bool {
+    // "lone leading surrogate", or "unexpected end of hex escape" when a high surrogate is not
+    // followed by a `\u` escape.
+    let text = e.to_string();
+    text.contains("surrogate") || text.contains("end of hex escape")
+}
+
+/// Compares the hand-written reader with `serde_json::from_slice::<Value>` on `data`.
+pub fn compare_with_serde_json(data: &[u8]) -> Result<Vec<Chosen>, String> {
+    let oracle = serde_json::from_slice::<serde_json::Value>(data);
+    match (&oracle, reader_verdict(data)) {
+        (Ok(_), Ok(())) | (Err(_), Err(_)) => Ok(vec![]),
+        (Err(e), Ok(())) if lone_surrogate(e) => Ok(vec![Chosen::LoneSurrogate]),
+        (Ok(_), Err(Code::DuplicateKey)) => Ok(vec![Chosen::DuplicateKey]),
+        (Err(_), Ok(())) if data.starts_with(BOM) => {
+            let rest = &data[BOM.len()..];
+            match (serde_json::from_slice::<serde_json::Value>(rest), reader_verdict(rest)) {
+                (Ok(_), Ok(())) => Ok(vec![Chosen::ByteOrderMark]),
+                (Err(e), Ok(())) if lone_surrogate(&e) => Ok(vec![Chosen::ByteOrderMark, Chosen::LoneSurrogate]),
+                (o, r) => Err(format!(
+                    "after the BOM: serde_json {:?}, reader {r:?}",
+                    o.map(|_| ()).map_err(|e| e.to_string())
+                )),
+            }
+        }
+        (o, r) => Err(format!(
+            "serde_json {:?}, reader {r:?}",
+            o.as_ref().map(|_| ()).map_err(|e| e.to_string())
+        )),
     }
 }
 
