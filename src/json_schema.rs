@@ -267,7 +267,8 @@ pub fn schema(target: Target, direction: Direction) -> Value {
     })
 }
 
-fn pretty(value: &Value) -> String {
+/// A document as the generated files hold it: pretty-printed, one final newline.
+pub(crate) fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 

@@ -3,7 +3,7 @@
 //! `components/schemas`), the signature header, and the platform's answer and retry rules.
 
 use crate::delivery::{ANSWER_LIMIT_SECONDS, RETRY_GAPS_SECONDS, SIGNATURE_HEADER};
-use crate::json_schema::{definitions, Direction};
+use crate::json_schema::{definitions, pretty, Direction};
 use crate::model::EVENT;
 use serde_json::{json, Value};
 
@@ -91,5 +91,5 @@ pub fn openapi() -> Value {
 
 /// `openapi.json`.
 pub fn document() -> String {
-    serde_json::to_string_pretty(&openapi()).unwrap_or_default() + "\n"
+    pretty(&openapi())
 }

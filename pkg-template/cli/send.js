@@ -7,7 +7,7 @@ import { secretFrom, SECRET_HELP } from "./secret.js";
 import { sampleText } from "./sample.js";
 // The platform's delivery rules (generated from src/delivery.rs): a 2xx within 5 s, else 6
 // retries after these gaps, then the webhook is disabled.
-import { ANSWER_LIMIT_SECONDS as ANSWER_LIMIT_S, RETRY_GAPS_SECONDS as RETRY_GAPS_S } from "../src/constants.js";
+import { ANSWER_LIMIT_SECONDS as ANSWER_LIMIT_S, RETRY_GAPS_SECONDS as RETRY_GAPS_S, SIGNATURE_HEADER } from "../src/constants.js";
 const ATTEMPTS = RETRY_GAPS_S.length + 1;
 
 export const help = `Usage: haptik-webhook send URL (--event NAME [--type HSL_TYPE] | --file FILE) --secret S
@@ -64,9 +64,9 @@ export async function send(argv, io) {
   } else {
     body = new TextEncoder().encode(sampleText(values.event, values.type, "send"));
   }
-  const headers = { "content-type": "application/json", "x-hub-signature": signPayload(body, secret) };
+  const headers = { "content-type": "application/json", [SIGNATURE_HEADER]: signPayload(body, secret) };
   const out = (line) => io.stdout.write(line + "\n");
-  out(`POST ${url} (${body.length} bytes, x-hub-signature: ${headers["x-hub-signature"]})`);
+  out(`POST ${url} (${body.length} bytes, ${SIGNATURE_HEADER}: ${headers[SIGNATURE_HEADER]})`);
 
   const attempts = values.retries ? ATTEMPTS : 1;
   for (let n = 1; n <= attempts; n++) {

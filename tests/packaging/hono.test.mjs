@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, bundleWorker, consumer, freePort, serveWorker } from "./lib.mjs";
+import { ROOT, bundleWorker, consumer, docExample, freePort, serveWorker } from "./lib.mjs";
 
 const SECRET = "hono-test-secret";
 const samples = readdirSync(join(ROOT, "samples"))
@@ -15,14 +15,10 @@ const samples = readdirSync(join(ROOT, "samples"))
 const loose = readFileSync(join(ROOT, "tests", "packaging", "fixtures", "loose.json"), "utf8");
 
 function readmeExample() {
-  const doc = readFileSync(join(ROOT, "README.md"), "utf8");
-  const at = doc.indexOf("### Hono");
-  assert.ok(at >= 0, 'README.md has "### Hono"');
-  const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
-  assert.ok(m, 'a js block after "### Hono"');
-  const lines = m[1].trimEnd().split("\n").length;
+  const code = docExample("README.md", "### Hono");
+  const lines = code.trimEnd().split("\n").length;
   assert.ok(lines < 15, `the README's Hono example is under 15 lines (${lines})`);
-  return m[1];
+  return code;
 }
 
 /** Serves a Fetch-style app (`app.fetch(request, env)`) over node:http on 127.0.0.1. */

@@ -1,7 +1,8 @@
 // Helpers of the packaging tests: pack pkg/ once, install the tarball into consumer projects,
 // run workerd and headless Chromium, serve files on 127.0.0.1.
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { createRequire } from "node:module";
@@ -43,6 +44,26 @@ export function tarball() {
   renameSync(join(tmp, out.trim().split("\n").pop()), dest); // atomic: parallel test files may race
   rmSync(tmp, { recursive: true, force: true });
   return dest;
+}
+
+/** The first js block after `marker` (a heading or a phrase) in the Markdown `file` of the repository. */
+export function docExample(file, marker) {
+  const doc = readFileSync(join(ROOT, file), "utf8");
+  const at = doc.indexOf(marker);
+  assert.ok(at >= 0, `${file} has "${marker}"`);
+  const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
+  assert.ok(m, `a js block after "${marker}" in ${file}`);
+  return m[1];
+}
+
+/** A fresh folder under tests/artifacts/receiving/ with the built pkg/ linked as node_modules/haptik-webhook. */
+export function linkedWorkdir(prefix) {
+  const root = join(ART, "..", "receiving");
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(join(root, `${prefix}-`));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
+  return dir;
 }
 
 /**

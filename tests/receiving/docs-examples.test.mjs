@@ -3,30 +3,14 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ART, PKG, ROOT, freePort, serveWorker } from "../packaging/lib.mjs";
+import { docExample, freePort, linkedWorkdir, serveWorker } from "../packaging/lib.mjs";
 import { SECRET } from "./app.mjs";
 import { post, messageEvent, freshId } from "./helpers.mjs";
 
-const doc = readFileSync(join(ROOT, "README.md"), "utf8");
-
-function example(heading) {
-  const at = doc.indexOf(heading);
-  assert.ok(at >= 0, `README.md has "${heading}"`);
-  const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
-  assert.ok(m, `a js block after "${heading}"`);
-  return m[1];
-}
-
-function workdir() {
-  const root = join(ART, "..", "receiving");
-  mkdirSync(root, { recursive: true });
-  const dir = mkdtempSync(join(root, "docs-"));
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
-  return dir;
-}
+const example = (heading) => docExample("README.md", heading);
+const workdir = () => linkedWorkdir("docs");
 
 const stops = [];
 after(async () => {
@@ -95,10 +79,7 @@ test("docs: the Worker example answers real signed deliveries inside workerd", a
 });
 
 test("docs: docs/runtimes.md's Worker answers a bad body 400 with the errors, never an uncaught 500", async () => {
-  const runtimes = readFileSync(join(ROOT, "docs", "runtimes.md"), "utf8");
-  const at = runtimes.indexOf("**Cloudflare Workers**");
-  assert.ok(at >= 0, 'docs/runtimes.md has "**Cloudflare Workers**"');
-  const code = /```js\n([\s\S]*?)```/.exec(runtimes.slice(at))[1];
+  const code = docExample("docs/runtimes.md", "**Cloudflare Workers**");
   const dir = workdir();
   writeFileSync(join(dir, "worker.mjs"), code);
   const { server } = await serveWorker(join(dir, "worker.mjs"), join(dir, "dist"));

@@ -3,21 +3,13 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ART, PKG, ROOT, freePort } from "../packaging/lib.mjs";
+import { docExample, freePort, linkedWorkdir } from "../packaging/lib.mjs";
 import { SECRET } from "./app.mjs";
 import { post, messageEvent, invalidEvent, freshId } from "./helpers.mjs";
 
-const doc = readFileSync(join(ROOT, "docs", "receiving.md"), "utf8");
-
-function example(heading) {
-  const at = doc.indexOf(heading);
-  assert.ok(at >= 0, `docs/receiving.md has "${heading}"`);
-  const m = /```js\n([\s\S]*?)```/.exec(doc.slice(at));
-  assert.ok(m, `a js block after "${heading}"`);
-  return m[1];
-}
+const example = (heading) => docExample("docs/receiving.md", heading);
 
 const stops = [];
 after(async () => {
@@ -25,11 +17,7 @@ after(async () => {
 });
 
 async function serve(heading) {
-  const root = join(ART, "..", "receiving");
-  mkdirSync(root, { recursive: true });
-  const dir = mkdtempSync(join(root, "framework-"));
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
+  const dir = linkedWorkdir("framework");
   writeFileSync(join(dir, "server.mjs"), example(heading));
   const port = await freePort();
   const child = spawn(process.execPath, ["server.mjs"], {

@@ -6,10 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ART, PKG, ROOT } from "../packaging/lib.mjs";
+import { ROOT, linkedWorkdir } from "../packaging/lib.mjs";
 
 const TSC = join(ROOT, "node_modules", ".bin", "tsc");
 
@@ -60,11 +60,7 @@ async function playgroundSnippets() {
 
 /** Compiles the files in a fresh project (the package linked into its node_modules). */
 function typeCheck(files) {
-  const root = join(ART, "..", "receiving");
-  mkdirSync(root, { recursive: true });
-  const dir = mkdtempSync(join(root, "snippets-"));
-  mkdirSync(join(dir, "node_modules"));
-  symlinkSync(PKG, join(dir, "node_modules", "haptik-webhook"), "dir");
+  const dir = linkedWorkdir("snippets");
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
   writeFileSync(join(dir, "globals.d.ts"), GLOBALS);
   const names = Object.keys(files);

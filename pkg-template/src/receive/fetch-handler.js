@@ -1,7 +1,6 @@
 // createFetchHandler: the receiver for the Fetch API (Cloudflare Workers, Deno, Bun, Hono:
 // `handler(c.req.raw, c.env, c.executionCtx)`).
-import { json, makeReceiver, attachOn, contentLengthOver, concat } from "./policy.js";
-import { TOO_LARGE } from "./options.js";
+import { json, makeReceiver, attachOn, contentLengthOver, concat, TOO_LARGE } from "./policy.js";
 import { SIGNATURE_HEADER } from "../constants.js";
 
 

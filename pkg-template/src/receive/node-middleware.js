@@ -1,7 +1,6 @@
 // createNodeMiddleware: the receiver for node:http and Express (and Fastify or Koa over the raw
 // request, docs/receiving.md).
-import { json, makeReceiver, attachOn, contentLengthOver, concat } from "./policy.js";
-import { TOO_LARGE } from "./options.js";
+import { json, makeReceiver, attachOn, contentLengthOver, concat, TOO_LARGE } from "./policy.js";
 import { SIGNATURE_HEADER } from "../constants.js";
 
 

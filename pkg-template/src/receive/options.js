@@ -2,13 +2,9 @@
 // (a bad option is a TypeError then, not an answer per request).
 import { DEFAULT_MAX_BYTES } from "../constants.js";
 
-export const DEFAULT_DEADLINE_MS = 4000;
+const DEFAULT_DEADLINE_MS = 4000;
 
-export const TOO_LARGE = Symbol("too large");
-// ---------------------------------------------------------------------------------------------
-// Options
-
-export function hasUsableSecret(s) {
+function hasUsableSecret(s) {
   if (typeof s === "string") return s !== "";
   return Array.isArray(s) && s.some((x) => typeof x === "string" && x !== "");
 }

@@ -24,7 +24,7 @@ export function json(status, body, headers) {
   return { status, body, headers: headers ?? {} };
 }
 
-export function messageOf(e) {
+function messageOf(e) {
   return e && typeof e === "object" && typeof e.message === "string" ? e.message : String(e);
 }
 
@@ -187,6 +187,9 @@ export function attachOn(target, receiver, who) {
   });
   return target;
 }
+
+// What the receivers' body readers give for a body over maxBytes.
+export const TOO_LARGE = Symbol("too large");
 
 export function contentLengthOver(value, maxBytes) {
   if (typeof value !== "string") return false;
