@@ -67,28 +67,30 @@ function options(secretExpr, eventName, body) {
 
 /** The snippet for `target` ("express" | "workers") and the event shown. */
 export function snippet(target, eventName, body) {
+  const workers = target === 'workers';
+  const opts = options(workers ? '(env) => env.HAPTIK_WEBHOOK_SECRET' : 'process.env.HAPTIK_WEBHOOK_SECRET', eventName, body);
   // The HSL hints narrow with isKnownElement (a `type` check alone leaves UnknownElement in).
-  const guard = (secretExpr) => (options(secretExpr, eventName, body).includes('isKnownElement(') ? ', isKnownElement' : '');
-  if (target === 'workers') {
+  const guard = opts.includes('isKnownElement(') ? ', isKnownElement' : '';
+  if (workers) {
     return `// src/index.js (Cloudflare Workers): npm install haptik-webhook
 // wrangler secret put HAPTIK_WEBHOOK_SECRET
-import { createFetchHandler${guard('(env) => env.HAPTIK_WEBHOOK_SECRET')} } from "haptik-webhook";
+import { createFetchHandler${guard} } from "haptik-webhook";
 
 export default {
   fetch: createFetchHandler({
-    ${indent(options('(env) => env.HAPTIK_WEBHOOK_SECRET', eventName, body), 4)}
+    ${indent(opts, 4)}
   }),
 };
 `;
   }
   return `// server.mjs (Node + Express): npm install haptik-webhook express
 import express from "express";
-import { createNodeMiddleware${guard('process.env.HAPTIK_WEBHOOK_SECRET')} } from "haptik-webhook";
+import { createNodeMiddleware${guard} } from "haptik-webhook";
 
 const app = express();
 // Mount it before any body parser: the signature is checked over the raw bytes.
 app.post("/haptik/webhook", createNodeMiddleware({
-  ${indent(options('process.env.HAPTIK_WEBHOOK_SECRET', eventName, body), 2)}
+  ${indent(opts, 2)}
 }));
 app.listen(3000, () => console.log("listening on :3000"));
 `;
