@@ -95,34 +95,60 @@ export type ReceiveError =
   | { kind: "payload"; status: 200; message: string; issues: Issue[]; warnings: Issue[]; error: unknown }
   /** A handler threw or rejected; `late` when that happened after the 202 answer. */
   | { kind: "handler"; status: 200 | 202 | 500; late: boolean; message: string; error: unknown; event: HaptikEvent }
-  /** The dedupe check threw; the event was processed as new. */
-  | { kind: "dedupe"; status: 200; message: string; error: unknown; event: HaptikEvent };
+  /**
+   * The dedupe store failed (threw, gave a wrong answer, or did not answer within
+   * `dedupeTimeoutMs`) or a lease was lost. `status: 503` when `dedupeErrorPolicy: "retry"` made
+   * that the answer; otherwise the event was handled anyway (or, after the handlers, the step that
+   * failed only affects a later retry).
+   */
+  | { kind: "dedupe"; status?: 503; step: "key" | "claim" | "lease"; message: string; error?: unknown; event: HaptikEvent };
 
-/** A duplicate-delivery check: true drops the event (answered 200, no handler runs). */
+/** What `claim` answers: this delivery holds the key now, it was handled already, or another delivery holds it. */
+export type ClaimState = "claimed" | "done" | "busy";
+
+/**
+ * A dedupe store: claims an event's key for one delivery at a time. memoryDedupe(), redisDedupe()
+ * (`haptik-webhook/redis`) and durableObjectDedupe() (`haptik-webhook/cloudflare`) are ones; a
+ * store of your own implements the same five members (docs/receiving.md, "Dedupe").
+ */
 export interface DedupeStore {
-  /** True when the event was seen before; otherwise records it and returns false. */
-  isDuplicate(event: HaptikEvent): boolean | Promise<boolean>;
-  /** Drops the event's record (called when a failed event should be processed on the retry). */
-  forget?(event: HaptikEvent): void | Promise<void>;
+  /** The key of an event; null/undefined: no dedupe for it. Default: defaultDedupeKey. */
+  readonly key?: (event: HaptikEvent) => string | number | null | undefined;
+  /** How long a lease lasts unless renewed; the receivers renew it every third of this. */
+  readonly leaseMs: number;
+  /** One atomic step: a free or expired key becomes a lease held by `token` ("claimed"). */
+  claim(key: string, token: string): ClaimState | Promise<ClaimState>;
+  /** Extends the lease held by `token`; false when it is not held by `token` any more. */
+  renew(key: string, token: string): boolean | Promise<boolean>;
+  /** The handlers succeeded: the key is done for the store's TTL. */
+  complete(key: string, token: string): void | Promise<void>;
+  /** The handlers failed: frees the key, if `token` still holds it. */
+  release(key: string, token: string): void | Promise<void>;
+}
+
+/** The options every store takes. */
+export interface DedupeStoreOptions {
+  /** The key of an event; null/undefined: no dedupe for it. Default: defaultDedupeKey. */
+  key?: (event: HaptikEvent) => string | number | null | undefined;
+  /** How long a handled event's key is kept. Default 3900 (the platform's 60 minutes of retries, and 5 more). */
+  ttlSeconds?: number;
+  /** How long a lease lasts without renewal (so how soon a crashed delivery's event can run again). Default 5000. */
+  leaseMs?: number;
 }
 
 export interface MemoryDedupe extends DedupeStore {
-  isDuplicate(event: HaptikEvent): boolean;
-  forget(event: HaptikEvent): void;
   clear(): void;
   readonly size: number;
 }
 
-export interface MemoryDedupeOptions {
-  /** How many keys to remember (least recently seen dropped first). Default 10000. */
+export interface MemoryDedupeOptions extends DedupeStoreOptions {
+  /** How many keys to keep (least recently used dropped first). Default 10000. */
   max?: number;
-  /** The key of an event; null/undefined: never a duplicate. Default: defaultDedupeKey. */
-  key?: (event: HaptikEvent) => string | number | null | undefined;
 }
 
 /**
- * An in-memory LRU of event keys (per process / isolate). Default key: `<event_name>:<message.id>`;
- * for webhook_conversation_complete, `data.conversation_identifier`.
+ * An in-memory store of event keys, for one process or isolate. Default key:
+ * `<event_name>:<message.id>`; for webhook_conversation_complete, `data.conversation_identifier`.
  */
 export declare function memoryDedupe(options?: MemoryDedupeOptions): MemoryDedupe;
 
@@ -162,11 +188,22 @@ export interface ReceiverOptions<Env = DefaultEnv> {
   /**
    * The answer when a handler throws: "acknowledge" (default) answers 200, because any error
    * answer makes the platform retry 6 times over an hour and then disable the webhook; "retry"
-   * answers 500 so the platform delivers the event again (and forgets it in `dedupe`).
+   * answers 500 so the platform delivers the event again (its dedupe key is released first).
    */
   errorPolicy?: "acknowledge" | "retry";
-  /** Drop repeated deliveries: `memoryDedupe()`, your own store, or a function. Default: off. */
-  dedupe?: DedupeStore | ((event: HaptikEvent) => boolean | Promise<boolean>) | false | null;
+  /**
+   * Each event handled once: `memoryDedupe()` (one process), `redisDedupe()`, a function of `env`
+   * giving a store (`(env) => durableObjectDedupe(env.HAPTIK_DEDUPE)`), or your own store.
+   * Default: off.
+   */
+  dedupe?: DedupeStore | ((env: Env) => DedupeStore) | false | null;
+  /**
+   * When the dedupe store fails before the handlers ran: "handle" (default) runs them anyway (a
+   * possible duplicate beats a lost event); "retry" answers 503 so the platform delivers again.
+   */
+  dedupeErrorPolicy?: "handle" | "retry";
+  /** A store step that takes longer is a store error. Default 1000. */
+  dedupeTimeoutMs?: number;
 }
 
 /** `.on(name, fn)`: registers one more handler for an event name; returns the handler itself. */

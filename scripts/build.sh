@@ -66,6 +66,11 @@ if [ -f LICENSE ]; then cp LICENSE "$OUT"/LICENSE; fi
 node_modules/.bin/esbuild "$OUT"/src/cjs-entry.js --bundle --format=cjs --platform=node --target=node18 \
   --log-level=warning --log-override:empty-import-meta=silent --outfile="$OUT"/src/api.cjs
 rm -f "$OUT"/src/cjs-entry.js
+# The store subpaths stand alone (no wasm): each a self-contained CommonJS twin of its .mjs.
+for sub in redis cloudflare; do
+  node_modules/.bin/esbuild "$OUT/$sub.mjs" --bundle --format=cjs --platform=node --target=node18 \
+    --log-level=warning --outfile="$OUT/$sub.cjs"
+done
 # CommonJS twins of the declarations, for `require` users under moduleResolution node16/nodenext.
 OUT="$OUT" node -e '
   const fs = require("fs"), dir = process.env.OUT + "/";

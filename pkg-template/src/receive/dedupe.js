@@ -1,9 +1,32 @@
-// haptik-webhook: a small in-memory LRU for dropping repeated deliveries.
+// haptik-webhook: the dedupe keys, the defaults every store shares, and memoryDedupe, the store of
+// one process or isolate (several Node processes or Worker isolates need a shared store:
+// redisDedupe in haptik-webhook/redis, durableObjectDedupe in haptik-webhook/cloudflare).
 //
-// The platform retries a delivery it thinks failed (no 2xx within 5 s), so the same event can
-// arrive twice. `memoryDedupe()` remembers the keys of the last `max` events it has seen, in this
-// process / isolate only: a Worker running in many isolates, or several Node processes, need a
-// shared store instead (write a `{ isDuplicate(event) }` object over KV, Redis, a database...).
+// The platform retries a delivery it counts as failed (no 2xx within 5 s), so the same event can
+// arrive again; a store claims each event's key for one delivery at a time (receive/claim.js).
+import { RETRY_GAPS_SECONDS } from "../constants.js";
+
+/**
+ * How long a handled event's key is remembered: the platform's whole retry schedule (60 minutes)
+ * and 5 minutes more, so a last retry arriving late is still recognised.
+ */
+export const DEFAULT_TTL_SECONDS = RETRY_GAPS_SECONDS.reduce((a, b) => a + b, 0) + 300;
+/**
+ * A lease is renewed every third of this while its handlers run, so it only lapses when the
+ * holder died. 5 s: below the gap to the platform's first retry (its 5 s answer limit + 5 s).
+ */
+export const DEFAULT_LEASE_MS = 5000;
+
+/** Checks the options every store shares; returns them with the defaults filled in. */
+export function storeOptions(options, who) {
+  const { key = defaultDedupeKey, ttlSeconds = DEFAULT_TTL_SECONDS, leaseMs = DEFAULT_LEASE_MS } = options ?? {};
+  if (typeof key !== "function") throw new TypeError(`haptik-webhook: ${who}: key must be a function`);
+  if (!(typeof ttlSeconds === "number" && ttlSeconds >= 1 && Number.isFinite(ttlSeconds))) {
+    throw new TypeError(`haptik-webhook: ${who}: ttlSeconds must be a number of seconds, at least 1`);
+  }
+  if (!(Number.isInteger(leaseMs) && leaseMs >= 30)) throw new TypeError(`haptik-webhook: ${who}: leaseMs must be an integer of at least 30`);
+  return { key, ttlSeconds, leaseMs };
+}
 
 /**
  * The default key: `<event_name>:<message.id>` for events that carry a message; for
@@ -32,44 +55,64 @@ export function defaultDedupeKey(event) {
 }
 
 /**
- * An in-memory LRU of event keys. `isDuplicate(event)` returns true when the event's key was
- * seen before (and refreshes it), otherwise records it and returns false. `forget(event)` drops
- * a key (the handlers call it when a failed event should be processed again on the retry).
+ * An in-memory store of event keys, for one process or isolate. A key is a lease while a delivery
+ * runs its handlers, then done for ttlSeconds; at most `max` keys are kept (the least recently
+ * used dropped first).
  *
- * @param {{ max?: number, key?: (event: object) => string | number | null | undefined }} [options]
+ * @param {{ max?: number, key?: (event: object) => string | number | null | undefined, ttlSeconds?: number, leaseMs?: number }} [options]
  */
 export function memoryDedupe(options = {}) {
-  const { max = 10000, key = defaultDedupeKey } = options ?? {};
+  const { max = 10000 } = options ?? {};
+  const { key, ttlSeconds, leaseMs } = storeOptions(options, "memoryDedupe");
   if (!Number.isInteger(max) || max < 1) throw new TypeError("haptik-webhook: memoryDedupe: max must be a positive integer");
-  if (typeof key !== "function") throw new TypeError("haptik-webhook: memoryDedupe: key must be a function");
-  /** Insertion-ordered: the first entry is the least recently seen. */
-  const seen = new Map();
-  const keyOf = (event) => {
-    const k = key(event);
-    return k === null || k === undefined ? null : String(k);
+  /** key -> { token (null once done), until (Date.now() time) }; insertion order = recency. */
+  const entries = new Map();
+  const live = (k) => {
+    const e = entries.get(k);
+    if (e !== undefined && e.until <= Date.now()) {
+      entries.delete(k);
+      return undefined;
+    }
+    return e;
+  };
+  const put = (k, e) => {
+    entries.delete(k);
+    entries.set(k, e);
+    if (entries.size > max) entries.delete(entries.keys().next().value);
   };
   return {
-    isDuplicate(event) {
-      const k = keyOf(event);
-      if (k === null) return false;
-      if (seen.has(k)) {
-        seen.delete(k);
-        seen.set(k, true);
-        return true;
+    key,
+    leaseMs,
+    claim(k, token) {
+      const e = live(k);
+      if (e === undefined) {
+        put(k, { token, until: Date.now() + leaseMs });
+        return "claimed";
       }
-      seen.set(k, true);
-      if (seen.size > max) seen.delete(seen.keys().next().value);
-      return false;
+      if (e.token === null) {
+        put(k, e);
+        return "done";
+      }
+      return e.token === token ? "claimed" : "busy";
     },
-    forget(event) {
-      const k = keyOf(event);
-      if (k !== null) seen.delete(k);
+    renew(k, token) {
+      const e = live(k);
+      if (e === undefined || e.token !== token) return false;
+      e.until = Date.now() + leaseMs;
+      return true;
+    },
+    complete(k) {
+      put(k, { token: null, until: Date.now() + ttlSeconds * 1000 });
+    },
+    release(k, token) {
+      const e = entries.get(k);
+      if (e !== undefined && e.token === token) entries.delete(k);
     },
     clear() {
-      seen.clear();
+      entries.clear();
     },
     get size() {
-      return seen.size;
+      return entries.size;
     },
   };
 }

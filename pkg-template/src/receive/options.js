@@ -3,6 +3,9 @@
 import { DEFAULT_MAX_BYTES } from "../constants.js";
 
 const DEFAULT_DEADLINE_MS = 4000;
+// A store step that takes longer is a store error (a Redis client queues commands while it
+// reconnects: without a limit a delivery would wait past its answer deadline).
+const DEFAULT_DEDUPE_TIMEOUT_MS = 1000;
 
 function hasUsableSecret(s) {
   if (typeof s === "string") return s !== "";
@@ -26,6 +29,8 @@ export function readOptions(options, who) {
     deadlineMs = DEFAULT_DEADLINE_MS,
     errorPolicy = "acknowledge",
     dedupe,
+    dedupeErrorPolicy = "handle",
+    dedupeTimeoutMs = DEFAULT_DEDUPE_TIMEOUT_MS,
   } = options;
 
   // The secret: a string, a list (rotation), or a function of the Worker's env giving either.
@@ -61,16 +66,18 @@ export function readOptions(options, who) {
   if (errorPolicy !== "acknowledge" && errorPolicy !== "retry") {
     throw new TypeError(`haptik-webhook: ${who}: options.errorPolicy must be "acknowledge" or "retry"`);
   }
-  let dedupeCheck = null;
-  let dedupeForget = null;
+  let dedupeStore = null;
   if (typeof dedupe === "function") {
-    dedupeCheck = dedupe;
+    dedupeStore = (env) => checkedStore(dedupe(env), who); // e.g. (env) => durableObjectDedupe(env.HAPTIK_DEDUPE)
   } else if (dedupe !== undefined && dedupe !== null && dedupe !== false) {
-    if (typeof dedupe !== "object" || typeof dedupe.isDuplicate !== "function") {
-      throw new TypeError(`haptik-webhook: ${who}: options.dedupe must be memoryDedupe(), a function, or an object with isDuplicate(event)`);
-    }
-    dedupeCheck = (ev) => dedupe.isDuplicate(ev);
-    if (typeof dedupe.forget === "function") dedupeForget = (ev) => dedupe.forget(ev);
+    const store = checkedStore(dedupe, who);
+    dedupeStore = () => store;
+  }
+  if (dedupeErrorPolicy !== "handle" && dedupeErrorPolicy !== "retry") {
+    throw new TypeError(`haptik-webhook: ${who}: options.dedupeErrorPolicy must be "handle" or "retry"`);
+  }
+  if (typeof dedupeTimeoutMs !== "number" || !(dedupeTimeoutMs > 0)) {
+    throw new TypeError(`haptik-webhook: ${who}: options.dedupeTimeoutMs must be a positive number`);
   }
 
   const handlers = new Map();
@@ -90,8 +97,9 @@ export function readOptions(options, who) {
     maxBytes,
     deadlineMs,
     errorPolicy,
-    dedupeCheck,
-    dedupeForget,
+    dedupeStore,
+    dedupeErrorPolicy,
+    dedupeTimeoutMs,
   };
 }
 
@@ -103,3 +111,29 @@ export function register(handlers, name, h, who) {
   else handlers.set(name, [h]);
 }
 
+
+const STORE_METHODS = ["claim", "renew", "complete", "release"];
+
+function storeProblem(store) {
+  if (store === null || typeof store !== "object") return "is not an object";
+  if (typeof store.isDuplicate === "function" && typeof store.claim !== "function") {
+    return "has isDuplicate() but no claim(): stores now claim an event before its handlers run (docs/receiving.md, Dedupe)";
+  }
+  const missing = STORE_METHODS.find((m) => typeof store[m] !== "function");
+  if (missing !== undefined) return `has no ${missing}() method`;
+  if (!(typeof store.leaseMs === "number" && store.leaseMs > 0)) return "has no positive leaseMs";
+  if (store.key !== undefined && typeof store.key !== "function") return "has a key that is not a function";
+  return null;
+}
+
+/** The store, checked: a TypeError naming what is missing (stores speak receive/claim.js). */
+export function checkedStore(store, who) {
+  const problem = storeProblem(store);
+  if (problem !== null) {
+    throw new TypeError(
+      `haptik-webhook: ${who}: options.dedupe ${problem}. Give memoryDedupe(), redisDedupe() (haptik-webhook/redis), ` +
+        `durableObjectDedupe() (haptik-webhook/cloudflare), a function of env giving one, or your own { claim, renew, complete, release, leaseMs }`,
+    );
+  }
+  return store;
+}

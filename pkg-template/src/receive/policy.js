@@ -11,13 +11,17 @@
 //   405 not a POST                         413 body over maxBytes
 //   401 missing or bad signature           500 no secret configured / body already consumed
 //   200 handled, unknown event, duplicate, or signed-but-invalid payload (onError gets the issues)
-//   202 a handler is still running at deadlineMs; it keeps running (ctx.waitUntil on Workers)
+//   202 a handler is still running at deadlineMs; it keeps running (ctx.waitUntil on Workers), or
+//       another delivery of the same event still is (this one watches it and takes over on failure)
+//   503 the dedupe store failed, with dedupeErrorPolicy "retry" (default "handle": handled anyway)
 //   200 or 500 a handler threw: errorPolicy "acknowledge" (default) or "retry"
 
 import { safeParseEvent, isKnownEvent } from "../parse.js";
 import { HaptikWebhookError } from "../errors.js";
 import { verifySignature } from "./signature.js";
 import { readOptions, register } from "./options.js";
+import { defaultDedupeKey } from "./dedupe.js";
+import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS } from "./claim.js";
 
 
 export function json(status, body, headers) {
@@ -94,26 +98,89 @@ export function makeReceiver(options, who) {
     // typos) reach the handlers in their context, and onWarning.
     hctx.warnings = parsed.warnings;
 
-    if (o.dedupeCheck !== null) {
-      let duplicate = false;
+    // Dedupe: claim the event for this delivery before any handler runs (receive/claim.js).
+    if (o.dedupeStore === null) return handle(event, null, hctx, started, keepAlive);
+    let store;
+    let key;
+    try {
+      store = o.dedupeStore(hctx.env);
+      const k = (store.key ?? defaultDedupeKey)(event);
+      key = k === null || k === undefined ? null : String(k);
+    } catch (e) {
+      return storeFailed(e, "key", event, hctx, started, keepAlive);
+    }
+    if (key === null) return handle(event, null, hctx, started, keepAlive); // no id: nothing to dedupe on
+    const token = newToken();
+    let state;
+    try {
+      state = await claimWaiting(store, key, token, { until: started + o.deadlineMs, timeoutMs: o.dedupeTimeoutMs });
+    } catch (e) {
+      return storeFailed(e, "claim", event, hctx, started, keepAlive);
+    }
+    if (state === "done") return duplicate(event, hctx, keepAlive);
+    if (state === "claimed") return handle(event, lease(store, key, token, event, hctx, keepAlive), hctx, started, keepAlive);
+    // "busy": another delivery is still running the handlers at our deadline. Answer 202 (a
+    // non-2xx would count towards the platform disabling the webhook) and keep watching: if the
+    // other fails or dies, this delivery runs the handlers itself.
+    keepAlive(watch(store, key, token, event, hctx, keepAlive));
+    return json(202, { ok: true, result: "in_progress" });
+  }
+
+  function lease(store, key, token, event, hctx, keepAlive) {
+    return holdLease(store, key, token, o.dedupeTimeoutMs, (message, error) =>
+      report({ kind: "dedupe", step: "lease", message, error, event }, hctx, keepAlive),
+    );
+  }
+
+  /** A store error before the handlers ran: the configured dedupeErrorPolicy decides. */
+  function storeFailed(e, step, event, hctx, started, keepAlive) {
+    if (o.dedupeErrorPolicy === "retry") {
+      report({ kind: "dedupe", step, status: 503, message: `${messageOf(e)}; answered 503 so the platform delivers the event again`, error: e, event }, hctx, keepAlive);
+      return json(503, { error: "dedupe_unavailable" });
+    }
+    report({ kind: "dedupe", step, message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
+    return handle(event, null, hctx, started, keepAlive);
+  }
+
+  function duplicate(event, hctx, keepAlive) {
+    if (o.onDuplicate !== undefined) {
       try {
-        duplicate = (await o.dedupeCheck(event)) === true;
+        const r = o.onDuplicate(event, hctx);
+        if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onDuplicate threw:", e)));
       } catch (e) {
-        report({ kind: "dedupe", status: 200, message: `dedupe check failed: ${messageOf(e)}`, error: e, event }, hctx, keepAlive);
-      }
-      if (duplicate) {
-        if (o.onDuplicate !== undefined) {
-          try {
-            const r = o.onDuplicate(event, hctx);
-            if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onDuplicate threw:", e)));
-          } catch (e) {
-            console.error("haptik-webhook: onDuplicate threw:", e);
-          }
-        }
-        return json(200, { ok: true, result: "duplicate" });
+        console.error("haptik-webhook: onDuplicate threw:", e);
       }
     }
+    return json(200, { ok: true, result: "duplicate" });
+  }
 
+  /** After a 202 "in_progress": waits for the other holder; takes the event over if it fails or dies. */
+  async function watch(store, key, token, event, hctx, keepAlive) {
+    let state;
+    try {
+      state = await claimWaiting(store, key, token, { until: Infinity, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
+    } catch (e) {
+      // The 202 is sent: an event not handled now is lost, whatever dedupeErrorPolicy says.
+      report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
+      state = "unclaimed";
+    }
+    if (state === "done") {
+      duplicate(event, hctx, keepAlive);
+      return;
+    }
+    const held = state === "claimed" ? lease(store, key, token, event, hctx, keepAlive) : null;
+    await handle(event, held, hctx, Date.now(), keepAlive, { answered: true });
+  }
+
+  /**
+   * Routes the event to its handlers and answers within the deadline. `held`: the lease of this
+   * delivery (or null: no dedupe), ended when the handlers settle: done on success, released on
+   * failure. `answered`: the 202 went out already (a watcher took the event over).
+   */
+  async function handle(event, held, hctx, started, keepAlive, { answered = false } = {}) {
+    const end = async (ok) => {
+      if (held !== null) await held.end(ok);
+    };
     const name = event.event_name;
     const known = isKnownEvent(event);
     const specific = o.handlers.get(name) ?? [];
@@ -127,12 +194,31 @@ export function makeReceiver(options, who) {
     }
     const list = specific.length > 0 ? specific : !known && o.onUnknown !== undefined ? [o.onUnknown] : [];
     const result = !known && specific.length === 0 ? "unknown_event" : list.length > 0 || o.onAny !== undefined ? "handled" : "ignored";
-    if (list.length === 0 && o.onAny === undefined) return json(200, { ok: true, result });
+    if (list.length === 0 && o.onAny === undefined) {
+      await end(true);
+      return json(200, { ok: true, result });
+    }
 
     const work = (async () => {
       for (const h of list) await h(event, hctx);
       if (o.onAny !== undefined) await o.onAny(event, hctx);
     })();
+    const lateFailure = (error) =>
+      report(
+        { kind: "handler", status: 202, late: true, message: `handler failed after the 202 answer: ${messageOf(error)}`, error, event },
+        hctx,
+        keepAlive,
+      );
+    if (answered) {
+      await work.then(
+        () => end(true),
+        async (error) => {
+          await end(false);
+          lateFailure(error);
+        },
+      );
+      return json(202, { ok: true, result: "pending" });
+    }
 
     let timer;
     const remaining = Math.max(0, o.deadlineMs - (Date.now() - started));
@@ -149,28 +235,27 @@ export function makeReceiver(options, who) {
     clearTimeout(timer);
 
     if (outcome === null) {
-      // Past the deadline: acknowledge now, let the handler finish.
+      // Past the deadline: acknowledge now, let the handler finish (a failure then frees the key,
+      // so a delivery watching it can take the event over).
       keepAlive(
-        work.catch((error) =>
-          report(
-            { kind: "handler", status: 202, late: true, message: `handler failed after the 202 answer: ${messageOf(error)}`, error, event },
-            hctx,
-            keepAlive,
-          ),
+        work.then(
+          () => end(true),
+          async (error) => {
+            await end(false);
+            lateFailure(error);
+          },
         ),
       );
       return json(202, { ok: true, result: "pending" });
     }
-    if (outcome.ok) return json(200, { ok: true, result });
-
-    const status = o.errorPolicy === "retry" ? 500 : 200;
-    if (status === 500 && o.dedupeForget !== null) {
-      try {
-        await o.dedupeForget(event);
-      } catch (e) {
-        console.error("haptik-webhook: dedupe.forget threw:", e);
-      }
+    if (outcome.ok) {
+      await end(true);
+      return json(200, { ok: true, result });
     }
+    // Failed: free the key before answering, so the platform's retry (or a delivery waiting on
+    // this one) can run the handlers again.
+    await end(false);
+    const status = o.errorPolicy === "retry" ? 500 : 200;
     report({ kind: "handler", status, late: false, message: `handler failed: ${messageOf(outcome.error)}`, error: outcome.error, event }, hctx, keepAlive);
     return status === 500 ? json(500, { error: "handler_failed" }) : json(200, { ok: true, result: "handler_failed" });
   }
