@@ -61,13 +61,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1 >"$stamp"
 fi
 
-# 5. Chromium for the browser tests (Debian's package; never a downloaded browser build).
-if [ ! -x /usr/bin/chromium ]; then
-  command -v apt-get >/dev/null || fail "/usr/bin/chromium is missing and apt-get is not available: install Chromium"
+# 5. Debian packages the tests run for real: Chromium (the browser tests; never a downloaded
+#    browser build) and redis-server (the shared dedupe store; the tests start their own server).
+APT_PACKAGES=()
+[ -x /usr/bin/chromium ] || APT_PACKAGES+=(chromium)
+command -v redis-server >/dev/null || APT_PACKAGES+=(redis-server)
+if [ "${#APT_PACKAGES[@]}" -gt 0 ]; then
+  command -v apt-get >/dev/null || fail "${APT_PACKAGES[*]} missing and apt-get is not available: install them"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  echo "setup: installing chromium with apt-get (a few minutes)"
+  echo "setup: installing ${APT_PACKAGES[*]} with apt-get (a few minutes)"
   quiet $SUDO apt-get update
-  quiet env DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+  quiet env DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${APT_PACKAGES[@]}"
 fi
 exit 0

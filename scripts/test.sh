@@ -98,6 +98,7 @@ fi
 # ---- suites owned by other parts of the project: one guarded line each ----------------------
 if [ -d tests/playground ]; then node_suite "playground" tests/playground/; else notice "playground" "tests/playground does not exist"; fi
 if [ -d tests/receiving ]; then node_suite "receiving" tests/receiving/; else notice "receiving" "tests/receiving does not exist"; fi
+if [ -d tests/dedupe ]; then node_suite "dedupe" tests/dedupe/; else notice "dedupe" "tests/dedupe does not exist"; fi
 if node -e 'const s = (require("./package.json").scripts || {}).bench || ""; const m = s.match(/node\s+(\S+)/); process.exit(m && require("fs").existsSync(m[1]) ? 0 : 1)'; then
   cmd_suite "bench-quick" npm run --silent bench -- --quick
 else

@@ -1,6 +1,6 @@
-// The claim protocol (pkg-template/src/receive/claim.js), the same assertions for every store:
-// memoryDedupe, and redisDedupe over node-redis 5, node-redis 4 and ioredis on a real redis-server.
-import { test, before, after } from "node:test";
+// The dedupe stores of Node: memoryDedupe, and redisDedupe over node-redis 5, node-redis 4 and
+// ioredis on a real redis-server, each through the protocol's assertions (conformance.mjs).
+import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createClient } from "redis";
 import { createClient as createClient4 } from "redis4";
@@ -9,8 +9,8 @@ import { memoryDedupe } from "../../pkg/node.mjs";
 import { redisDedupe } from "../../pkg/redis.mjs";
 import { redisDedupe as redisDedupeCjs } from "../../pkg/redis.cjs";
 import { startRedis } from "./redis-server.mjs";
+import { storeConformance } from "./conformance.mjs";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let server;
 const clients = [];
 
@@ -50,69 +50,10 @@ const makers = {
   "redisDedupe (CommonJS build, node-redis 5)": async (o) => redisDedupeCjs({ client: await nodeRedis5(), ...o }),
 };
 
-for (const [label, make] of Object.entries(makers)) {
-  test(`${label}: a free key is claimed once; the holder may claim again, others find it busy`, async () => {
-    const store = await make({ leaseMs: 5000 });
-    const k = fresh();
-    assert.equal(await store.claim(k, "a"), "claimed");
-    assert.equal(await store.claim(k, "b"), "busy");
-    assert.equal(await store.claim(k, "a"), "claimed");
-    assert.equal(store.leaseMs, 5000);
-  });
-
-  test(`${label}: concurrent claims of one key: exactly one wins`, async () => {
-    const store = await make({});
-    const k = fresh();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claim(k, `t${i}`)));
-    assert.equal(answers.filter((a) => a === "claimed").length, 1, answers.join(","));
-    assert.equal(answers.filter((a) => a === "busy").length, 19);
-  });
-
-  test(`${label}: complete makes it done; release frees it only for its holder`, async () => {
-    const store = await make({});
-    const k = fresh();
-    assert.equal(await store.claim(k, "a"), "claimed");
-    await store.release(k, "b"); // not the holder: no effect
-    assert.equal(await store.claim(k, "b"), "busy");
-    await store.release(k, "a");
-    assert.equal(await store.claim(k, "b"), "claimed");
-    await store.complete(k, "b");
-    assert.equal(await store.claim(k, "c"), "done");
-    await store.release(k, "b"); // a done key stays done
-    assert.equal(await store.claim(k, "c"), "done");
-  });
-
-  test(`${label}: a lease not renewed lapses (its holder died); renewing keeps it`, async () => {
-    const store = await make({ leaseMs: 150 });
-    const dead = fresh();
-    const alive = fresh();
-    assert.equal(await store.claim(dead, "a"), "claimed");
-    assert.equal(await store.claim(alive, "a"), "claimed");
-    for (let i = 0; i < 6; i++) {
-      await sleep(50);
-      assert.equal(await store.renew(alive, "a"), true);
-    }
-    assert.equal(await store.claim(alive, "b"), "busy", "renewed for 300 ms: still held");
-    assert.equal(await store.claim(dead, "b"), "claimed", "not renewed for 300 ms: lapsed");
-    assert.equal(await store.renew(dead, "a"), false, "the old holder lost it");
-  });
-
-  test(`${label}: a done key is forgotten after ttlSeconds`, async () => {
-    const store = await make({ ttlSeconds: 1 });
-    const k = fresh();
-    await store.claim(k, "a");
-    await store.complete(k, "a");
-    assert.equal(await store.claim(k, "b"), "done");
-    await sleep(1150);
-    assert.equal(await store.claim(k, "b"), "claimed");
-  });
-
-  test(`${label}: bad options are a TypeError at creation`, async () => {
-    await assert.rejects(make({ leaseMs: 0 }), TypeError);
-    await assert.rejects(make({ ttlSeconds: "1h" }), TypeError);
-    await assert.rejects(make({ key: "message.id" }), TypeError);
-  });
-}
+// Every store at once (fresh keys each): the TTL waits overlap instead of adding up.
+describe("the claim protocol", { concurrency: true }, () => {
+  for (const [label, make] of Object.entries(makers)) storeConformance(label, make);
+});
 
 test("redisDedupe: keys live under the prefix, leases expire in Redis itself, done keys carry the TTL", async () => {
   const client = await nodeRedis5();
