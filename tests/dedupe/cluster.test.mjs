@@ -11,7 +11,7 @@ import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { sign, messageEvent } from "../receiving/helpers.mjs";
-import { startRedis } from "./redis-server.mjs";
+import { startRedis } from "../../scripts/redis-server.mjs";
 
 const SECRET = "cluster-secret";
 const GAPS_MS = [100, 200, 400, 800, 1200, 1200];

@@ -9,7 +9,7 @@ import { createClient } from "redis";
 import { createNodeMiddleware, memoryDedupe } from "../../pkg/node.mjs";
 import { redisDedupe } from "../../pkg/redis.mjs";
 import { post, messageEvent, freshId } from "../receiving/helpers.mjs";
-import { startRedis } from "./redis-server.mjs";
+import { startRedis } from "../../scripts/redis-server.mjs";
 
 const SECRET = "dedupe-secret";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -8,7 +8,7 @@ import Redis from "ioredis";
 import { memoryDedupe } from "../../pkg/node.mjs";
 import { redisDedupe } from "../../pkg/redis.mjs";
 import { redisDedupe as redisDedupeCjs } from "../../pkg/redis.cjs";
-import { startRedis } from "./redis-server.mjs";
+import { startRedis } from "../../scripts/redis-server.mjs";
 import { storeConformance } from "./conformance.mjs";
 
 let server;

@@ -46,7 +46,9 @@ test("every relative link and anchor of the docs resolves", () => {
   assert.ok(checked >= 20, `${checked} links`);
 });
 
-test("the README stays a README: under ~10 KB, for users", () => {
+// 12 KB since the exactly-once section (issue 17 asks for its table in the README); the rest
+// belongs in docs/.
+test("the README stays a README: under 12 KB, for users", () => {
   const size = readFileSync(join(ROOT, "README.md")).length;
-  assert.ok(size <= 10500, `README.md is ${size} bytes`);
+  assert.ok(size <= 12000, `README.md is ${size} bytes`);
 });

@@ -118,3 +118,31 @@ createNodeMiddleware({
 });
 // @ts-expect-error onWarning receives the warnings first, not the event
 createNodeMiddleware({ secret: "s", onWarning: (ev: MessageEvent) => ev.message });
+
+// Dedupe stores: the claim protocol, the shared stores, and dedupe as a function of env.
+import { redisDedupe } from "../../pkg/redis.js";
+import { durableObjectDedupe, HaptikDedupeObject, type DedupeNamespace } from "../../pkg/cloudflare.js";
+import type { ClaimState, DedupeStore } from "../../pkg/index.js";
+
+const custom: DedupeStore = {
+  leaseMs: 5000,
+  claim: async (key: string, token: string): Promise<ClaimState> => (key === token ? "claimed" : "busy"),
+  renew: () => true,
+  complete: async () => {},
+  release: () => {},
+};
+createNodeMiddleware({ secret: "s", dedupe: custom, dedupeErrorPolicy: "retry", dedupeTimeoutMs: 500 });
+createNodeMiddleware({ secret: "s", dedupe: redisDedupe({ client: {} as object, prefix: "p:", ttlSeconds: 3900, leaseMs: 5000 }) });
+declare const ns: DedupeNamespace;
+createFetchHandler<{ HAPTIK_DEDUPE: DedupeNamespace }>({ secret: "s", dedupe: (env) => durableObjectDedupe(env.HAPTIK_DEDUPE, { leaseMs: 3000 }) });
+createFetchHandler({ secret: "s", dedupe: durableObjectDedupe(ns) });
+const mem = memoryDedupe({ max: 10, ttlSeconds: 60, key: (ev) => ev.event_name });
+const claimed: ClaimState | Promise<ClaimState> = mem.claim("k", "t");
+void claimed;
+void HaptikDedupeObject;
+// @ts-expect-error the old check function (event => boolean) is not a store any more
+createNodeMiddleware({ secret: "s", dedupe: (ev: HaptikEvent) => ev.event_name === "x" });
+// @ts-expect-error a store needs claim, renew, complete, release and leaseMs
+createNodeMiddleware({ secret: "s", dedupe: { isDuplicate: () => false } });
+// @ts-expect-error not a policy
+createNodeMiddleware({ secret: "s", dedupe: mem, dedupeErrorPolicy: "drop" });

@@ -16,8 +16,10 @@
 // Waits between two claims of a busy key: doubling from the first, never above the last.
 const FIRST_WAIT_MS = 10;
 const MAX_WAIT_MS = 250;
-// While watching after a 202 answer there is no deadline left to meet: poll more gently.
+// While watching after a 202 answer there is no deadline left to meet: poll more gently, and give
+// up after the platform's own retry window (a holder renewing its lease that long is hung).
 const MAX_WATCH_WAIT_MS = 1000;
+const WATCH_LIMIT_MS = 3600 * 1000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,8 +60,8 @@ async function claimOnce(store, key, token, timeoutMs) {
 
 /**
  * Claims `key` for `token`, waiting while another delivery holds it, until `until` (a Date.now()
- * time; `Infinity` to wait for as long as the other holder lives). Resolves to "claimed", "done"
- * or "busy" (still held elsewhere at `until`); rejects with a StoreError.
+ * time). Resolves to "claimed", "done" or "busy" (still held elsewhere at `until`); rejects with
+ * a StoreError.
  */
 export async function claimWaiting(store, key, token, { until, timeoutMs, maxWaitMs = MAX_WAIT_MS }) {
   let wait = FIRST_WAIT_MS;
@@ -73,7 +75,7 @@ export async function claimWaiting(store, key, token, { until, timeoutMs, maxWai
   }
 }
 
-export { MAX_WATCH_WAIT_MS };
+export { MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS };
 
 /**
  * Keeps a claimed lease alive until `end(ok)`: ok marks the key done, otherwise it is released.

@@ -21,7 +21,7 @@ import { HaptikWebhookError } from "../errors.js";
 import { verifySignature } from "./signature.js";
 import { readOptions, register } from "./options.js";
 import { defaultDedupeKey } from "./dedupe.js";
-import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS } from "./claim.js";
+import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS } from "./claim.js";
 
 
 export function json(status, body, headers) {
@@ -122,7 +122,7 @@ export function makeReceiver(options, who) {
     // "busy": another delivery is still running the handlers at our deadline. Answer 202 (a
     // non-2xx would count towards the platform disabling the webhook) and keep watching: if the
     // other fails or dies, this delivery runs the handlers itself.
-    keepAlive(watch(store, key, token, event, hctx, keepAlive));
+    keepAlive(watch(store, key, token, event, hctx, keepAlive).catch((e) => console.error("haptik-webhook: watching a delivery failed:", e)));
     return json(202, { ok: true, result: "in_progress" });
   }
 
@@ -158,7 +158,7 @@ export function makeReceiver(options, who) {
   async function watch(store, key, token, event, hctx, keepAlive) {
     let state;
     try {
-      state = await claimWaiting(store, key, token, { until: Infinity, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
+      state = await claimWaiting(store, key, token, { until: Date.now() + WATCH_LIMIT_MS, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
     } catch (e) {
       // The 202 is sent: an event not handled now is lost, whatever dedupeErrorPolicy says.
       report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
@@ -166,6 +166,11 @@ export function makeReceiver(options, who) {
     }
     if (state === "done") {
       duplicate(event, hctx, keepAlive);
+      return;
+    }
+    if (state === "busy") {
+      const message = `gave up watching "${key}" after ${WATCH_LIMIT_MS / 60000} minutes: the delivery holding it is still running its handlers`;
+      report({ kind: "dedupe", step: "claim", message, event }, hctx, keepAlive);
       return;
     }
     const held = state === "claimed" ? lease(store, key, token, event, hctx, keepAlive) : null;
