@@ -26,10 +26,10 @@ return 0`;
 /** One function `(script, key, args) => reply` and `(args) => reply` over either client. */
 function commandsOf(client) {
   if (client === null || typeof client !== "object") return null;
-  // ioredis: eval(script, numKeys, ...keys, ...args); call(name, ...args).
-  if (typeof client.defineCommand === "function" && typeof client.eval === "function" && typeof client.call === "function") {
+  // ioredis: call(name, ...args).
+  if (typeof client.defineCommand === "function" && typeof client.call === "function") {
     return {
-      script: (script, key, args) => client.eval(script, 1, key, ...args),
+      script: (script, key, args) => client.call("EVAL", script, "1", key, ...args),
       command: (args) => client.call(...args),
     };
   }
