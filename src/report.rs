@@ -157,9 +157,15 @@ impl Report {
     /// surrogate, which no Rust `String` holds, stays exact); each travels as a JSON string
     /// of that text, which JS parses when it applies the patch (patches are rare).
     pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.wire()).unwrap_or_default() // only a serializer error could fail; none exists for these types
+    }
+
+    /// What [`Report::to_json`] writes, for any serde serializer (the object-input experiment
+    /// also writes it with serde-wasm-bindgen, to measure that against JSON text).
+    pub(crate) fn wire(&self) -> impl Serialize + '_ {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
-        struct Json<'a> {
+        struct Wire<'a> {
             valid: bool,
             event_name: Option<&'a str>,
             errors: &'a [Issue],
@@ -167,15 +173,14 @@ impl Report {
             patches: &'a [Patch],
             cleaned: bool,
         }
-        serde_json::to_string(&Json {
+        Wire {
             valid: self.is_valid(),
             event_name: self.event_name.as_deref(),
             errors: &self.errors,
             warnings: &self.warnings,
             patches: &self.patches,
             cleaned: !self.blanks.is_empty(),
-        })
-        .unwrap_or_default() // only a serializer error could fail; none exists for these types
+        }
     }
 }
 

@@ -129,3 +129,112 @@ pub fn hw_known_event() -> usize {
 pub fn hw_trap_for_tests() {
     core::arch::wasm32::unreachable()
 }
+
+/// Experiment (feature `object-input-experiment`, never in the package): a JS object read through
+/// serde-wasm-bindgen. `stage` 0 visits every key and value and keeps nothing (the floor of any
+/// serde-wasm-bindgen path: each value crossed once), 1 reads it into a `serde_json::Value`, 2
+/// also writes that as bytes and validates them. benches/object-input.mjs measures them against the shipped path
+/// (JSON.stringify + the byte validator).
+#[cfg(feature = "object-input-experiment")]
+#[wasm_bindgen]
+pub fn hw_experiment_from_value(value: JsValue, stage: u32, max_depth: u32) -> Outcome {
+    if stage == 0 {
+        return match serde_wasm_bindgen::from_value::<experiment::Visited>(value) {
+            Ok(_) => Outcome::CleanUnknown,
+            Err(_) => Outcome::JsonReport,
+        };
+    }
+    let Ok(tree) = serde_wasm_bindgen::from_value::<serde_json::Value>(value) else {
+        return Outcome::JsonReport;
+    };
+    if stage == 1 {
+        return Outcome::CleanUnknown;
+    }
+    let Ok(bytes) = serde_json::to_vec(&tree) else {
+        return Outcome::JsonReport;
+    };
+    let options = Options {
+        lenient: false,
+        trusted_utf8: true,
+        max_depth,
+        max_bytes: usize::MAX,
+    };
+    match summarise(&bytes, &options) {
+        Summary::CleanKnown(_) => Outcome::CleanKnown,
+        Summary::CleanUnknown(_) => Outcome::CleanUnknown,
+        Summary::Report(_) => Outcome::CompactReport,
+    }
+}
+
+/// Experiment: the full report of `text`, as a JS object built by serde-wasm-bindgen
+/// (`as_object`) or as the JSON text the package sends (JS then runs `JSON.parse` on it).
+#[cfg(feature = "object-input-experiment")]
+#[wasm_bindgen]
+pub fn hw_experiment_report(text: &str, as_object: bool) -> JsValue {
+    let report = crate::validate::validate(text.as_bytes(), &Options::default());
+    if as_object {
+        serde_wasm_bindgen::to_value(&report.wire()).unwrap_or(JsValue::NULL)
+    } else {
+        JsValue::from_str(&report.to_json())
+    }
+}
+
+#[cfg(feature = "object-input-experiment")]
+mod experiment {
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// Visits a whole value, keeping nothing (serde's `IgnoredAny` lets serde-wasm-bindgen skip
+    /// without reading, so it is no floor).
+    pub struct Visited;
+
+    impl<'de> Deserialize<'de> for Visited {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(VisitAll)
+        }
+    }
+
+    struct VisitAll;
+
+    impl<'de> Visitor<'de> for VisitAll {
+        type Value = Visited;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_string<E>(self, _: String) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_unit<E>(self) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_none<E>(self) -> Result<Visited, E> {
+            Ok(Visited)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Visited, D::Error> {
+            Visited::deserialize(d)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Visited, A::Error> {
+            while seq.next_element::<Visited>()?.is_some() {}
+            Ok(Visited)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Visited, A::Error> {
+            while map.next_entry::<String, Visited>()?.is_some() {}
+            Ok(Visited)
+        }
+    }
+}

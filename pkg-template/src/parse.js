@@ -243,16 +243,18 @@ export function safeParseEvent(input, options) {
 
 /**
  * Validates a raw body (string, Uint8Array, ArrayBuffer) or an already-parsed object without
- * throwing. An object is first turned back into JSON with JSON.stringify, so what JSON cannot
- * represent is not seen as it was (undefined properties vanish, Dates become strings, a BigInt
- * or a cycle makes it an `invalid_value` error) and syntax/line/column issues do not apply.
+ * throwing. An object is turned back into JSON with JSON.stringify (BENCHMARKS.md, "Object
+ * input": reading it through serde-wasm-bindgen costs 5x more). What JSON cannot hold as it is
+ * (NaN, Infinity, functions, symbols, BigInt, cycles, undefined in an array) is an
+ * `invalid_value` issue at its path first; undefined properties are absent and a Date is its
+ * toJSON(), as in JSON.stringify. Its issues have no line or column.
  */
 export function validateEvent(input, options) {
   const opts = readOptions(options);
   let data = __asInput(input);
   const parsedObject = data === null;
   if (parsedObject) {
-    const json = jsonOf(input);
+    const json = jsonOf(input, opts.maxDepth);
     if (json.error) return result(failure(json.error).report);
     data = json.text;
   }
@@ -269,8 +271,21 @@ function withoutPosition(issue) {
   return rest;
 }
 
-/** An already-parsed value as JSON text: { text } or { error } (an issue) when JSON cannot hold it. */
-function jsonOf(value) {
+/**
+ * An already-parsed value as JSON text: { text } or { error } (an issue) when JSON cannot hold
+ * it as it is. JSON.stringify would change some values silently (NaN and Infinity become null, a
+ * function or undefined in an array becomes null, a function property vanishes): those are
+ * found first, with their path, so the verdict is never about a value the caller did not have.
+ */
+function jsonOf(value, maxDepth) {
+  if (value === null || typeof value !== "object") {
+    return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __whatIs(value) }) };
+  }
+  const odd = notJson(value, Math.min(maxDepth, WALK_DEPTH_CAP));
+  if (odd !== null) {
+    const message = `${odd.path === "" ? "the payload" : odd.path} must be a JSON value, but is ${odd.what}`;
+    return { error: issue("invalid_value", message, { path: odd.path, expected: "a JSON value", received: odd.what }) };
+  }
   let text;
   try {
     text = JSON.stringify(value);
@@ -281,10 +296,79 @@ function jsonOf(value) {
       }),
     };
   }
-  if (text === undefined) {
-    return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __whatIs(value) }) };
-  }
   return { text };
+}
+
+// The core's own cap on nesting (MAX_DEPTH_CAP in src/options.rs): deeper is too_deep anyway.
+const WALK_DEPTH_CAP = 256;
+const escapeKey = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** The first value under `value` that JSON cannot hold as it is: { path, what } or null. */
+function notJson(value, maxDepth) {
+  const found = oddUnder(value, [], maxDepth);
+  if (found === null) return null;
+  // The keys were collected on the way back up: innermost first.
+  let path = "";
+  for (let i = found.keys.length - 1; i >= 0; i--) path += `/${escapeKey(found.keys[i])}`;
+  return { path, what: found.what };
+}
+
+/** What a value that is not an object is, when JSON cannot hold it (null when it can). */
+function oddScalar(x) {
+  switch (typeof x) {
+    case "string":
+    case "boolean":
+      return null;
+    case "number":
+      return Number.isFinite(x) ? null : `${x} (JSON has no ${x}: JSON.stringify would write null)`;
+    default:
+      return __whatIs(x); // a function, a symbol, a bigint
+  }
+}
+
+/**
+ * The walk of notJson: no path is built unless something is found (this runs on every object
+ * validateEvent is given). Properties whose value is undefined are left out, as JSON.stringify
+ * leaves them (a parsed body never has them). Below maxDepth it stops looking: the validator
+ * reports the depth itself.
+ */
+function oddUnder(v, ancestors, maxDepth) {
+  if (typeof v.toJSON === "function" || ancestors.length >= maxDepth) return null;
+  if (ancestors.includes(v)) return { keys: [], what: "a circular reference (to an object that contains it)" };
+  ancestors.push(v);
+  let found = null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === undefined) found = { keys: [], what: "undefined (JSON.stringify would write null)" };
+      else if (typeof x === "object") found = x === null ? null : oddUnder(x, ancestors, maxDepth);
+      else {
+        const what = oddScalar(x);
+        found = what === null ? null : { keys: [], what };
+      }
+      if (found !== null) {
+        found.keys.push(i);
+        break;
+      }
+    }
+  } else {
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      const x = v[k];
+      if (x === undefined) continue;
+      if (typeof x === "object") found = x === null ? null : oddUnder(x, ancestors, maxDepth);
+      else {
+        const what = oddScalar(x);
+        found = what === null ? null : { keys: [], what };
+      }
+      if (found !== null) {
+        found.keys.push(k);
+        break;
+      }
+    }
+  }
+  ancestors.pop();
+  return found;
 }
 
 /**
@@ -292,9 +376,10 @@ function jsonOf(value) {
  * throwing for a bad value: { value, errors, warnings } as parseRaw gives them.
  */
 export function __parseValue(value, options) {
-  const json = jsonOf(value);
+  const opts = readOptions(options);
+  const json = jsonOf(value, opts.maxDepth);
   if (json.error) return { value: undefined, errors: [json.error], warnings: [] };
-  return parseRaw(json.text, readOptions(options));
+  return parseRaw(json.text, opts);
 }
 
 function result(report) {

@@ -60,8 +60,8 @@ test("values that are not a JSON object get an issue, never a throw", () => {
   for (const [value, pattern] of [
     [undefined, /the payload must be an object, but is undefined/],
     [() => 1, /the payload must be an object, but is a function/],
-    [{ event_name: "message", big: 10n }, /must be JSON-serialisable, but is not: .*BigInt/],
-    [cycle, /must be JSON-serialisable, but is not: .*circular/i],
+    [{ event_name: "message", big: 10n }, /^\/big must be a JSON value, but is a bigint: 10n$/],
+    [cycle, /^\/self must be a JSON value, but is a circular reference/],
     ["{\"event_name\":\"message\"}", /must be an object/],
     [null, /must be an object/],
     [[1, 2], /must be an object/],
@@ -90,4 +90,41 @@ test("schemas.<event> accepts that event only, and says so with the event_name p
   assert.deepEqual(unknown.issues[0].path, ["event_name"]);
   assert.equal(schemas.message["~standard"].jsonSchema.input({ target: "draft-2020-12" }).$ref, "#/$defs/MessageEvent");
   assert.equal(schemas.message["~standard"].jsonSchema.output({ target: "draft-07" }).$ref, "#/definitions/MessageEvent");
+});
+
+test("validateEvent(object): what JSON.stringify would change silently is an issue at its path, and the object is left as it was", async () => {
+  const { validateEvent } = await import("../../pkg/node.mjs");
+  const make = () => sample("message-text.json");
+  const cases = [
+    [(o) => (o.message.id = NaN), "/message/id", /^\/message\/id must be a JSON value, but is NaN \(JSON has no NaN: JSON.stringify would write null\)$/],
+    [(o) => (o.extra = -Infinity), "/extra", /but is -Infinity/],
+    [(o) => (o.message.body.hook = () => 1), "/message/body/hook", /but is a function$/],
+    [(o) => (o.list = [1, undefined]), "/list/1", /but is undefined \(JSON.stringify would write null\)$/],
+    [(o) => (o["a/b~c"] = Symbol("s")), "/a~1b~0c", /but is a symbol$/],
+    [(o) => (o.user.big = 12n), "/user/big", /but is a bigint: 12n$/],
+    [(o) => (o.message.body.loop = o.message), "/message/body/loop", /circular reference/],
+  ];
+  for (const [edit, path, pattern] of cases) {
+    const o = make();
+    edit(o);
+    const before = Object.keys(o).join();
+    const r = validateEvent(o);
+    assert.equal(r.valid, false, path);
+    assert.equal(r.errors.length, 1, JSON.stringify(r.errors));
+    assert.equal(r.errors[0].code, "invalid_value");
+    assert.equal(r.errors[0].path, path);
+    assert.match(r.errors[0].message, pattern);
+    assert.equal(Object.keys(o).join(), before, "the caller's object is untouched");
+  }
+  // As JSON.stringify does (and a parsed body never has them): an undefined property is absent;
+  // a Date is its toJSON() string.
+  const o = make();
+  o.maybe = undefined;
+  o.when = new Date(0);
+  assert.equal(validateEvent(o).valid, true);
+  // Deeper than maxDepth: the depth is the issue, as for the text.
+  const deep = make();
+  let at = deep.message;
+  for (let i = 0; i < 70; i++) at = at.x = {};
+  assert.equal(validateEvent(deep).errors[0].code, "too_deep");
 });
