@@ -32,10 +32,12 @@ export interface ValidationResult {
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
 /**
- * Parses and validates a raw webhook body. Returns the event (an unknown `event_name` gives an
- * UnknownEvent, never an error). Throws HaptikWebhookError listing every problem found.
+ * Parses and validates a raw webhook body, or an object a framework already parsed (a new event
+ * is returned, the object is left as it was; its issues have no line or column). Returns the
+ * event (an unknown `event_name` gives an UnknownEvent, never an error). Throws
+ * HaptikWebhookError listing every problem found.
  */
-export declare function parseEvent(input: RawBody, options?: ParseOptions): HaptikEvent;
+export declare function parseEvent(input: RawBody | object, options?: ParseOptions): HaptikEvent;
 
 /** What safeParseEvent returns: never throws for a bad body. */
 export type SafeParseResult =
@@ -47,7 +49,7 @@ export type SafeParseResult =
  * its warnings (loose forms normalised, ids kept as strings, deprecated events), or every error.
  * Bad options still throw a TypeError (a bug of the caller, not of the payload).
  */
-export declare function safeParseEvent(input: RawBody, options?: ParseOptions): SafeParseResult;
+export declare function safeParseEvent(input: RawBody | object, options?: ParseOptions): SafeParseResult;
 
 /**
  * Verifies the `X-Hub-Signature` value over the exact raw body with one secret or several

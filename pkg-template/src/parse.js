@@ -211,19 +211,33 @@ function parseRaw(data, opts) {
 }
 
 const RAW = "a string, Uint8Array or ArrayBuffer";
-const notRaw = (input) => `the body must be ${RAW} (the raw request body), but is ${__whatIs(input)}`;
+const notRaw = (input) => `the body must be ${RAW} (the raw request body) or a parsed object, but is ${__whatIs(input)}`;
 
 /**
- * Parses and validates a raw webhook body. Returns the event; throws HaptikWebhookError listing
- * every problem. Unknown event names parse as unknown events (never an error).
+ * Parses and validates a raw webhook body, or an object a framework already parsed (a new event
+ * is returned; the object is left as it was). Returns the event; throws HaptikWebhookError
+ * listing every problem. Unknown event names parse as unknown events (never an error).
  */
 export function parseEvent(input, options) {
   const opts = readOptions(options);
-  const data = __asInput(input);
-  if (data === null) throw new TypeError(`haptik-webhook: parseEvent: ${notRaw(input)}`);
-  const { value, errors, warnings } = parseRaw(data, opts);
+  const { value, errors, warnings } = parseInput(input, opts, "parseEvent");
   if (errors !== null) throw new HaptikWebhookError(errors, warnings);
   return value;
+}
+
+/** An object a framework parsed already: not a raw body, but a payload to check (never a Promise). */
+const isParsedObject = (input) => input !== null && typeof input === "object" && !(input instanceof Promise) && __asInput(input) === null;
+
+/**
+ * parseRaw of a raw body, or of an already-parsed object (a new event is built; the caller's
+ * object is never changed, and its issues have no line or column). Anything else: a TypeError.
+ */
+function parseInput(input, opts, who) {
+  const data = __asInput(input);
+  if (data !== null) return parseRaw(data, opts);
+  if (!isParsedObject(input)) throw new TypeError(`haptik-webhook: ${who}: ${notRaw(input)}`);
+  const r = parseValueWith(input, opts);
+  return { value: r.value, errors: r.errors === null ? null : r.errors.map(withoutPosition), warnings: r.warnings.map(withoutPosition) };
 }
 
 /**
@@ -233,11 +247,10 @@ export function parseEvent(input, options) {
  */
 export function safeParseEvent(input, options) {
   const opts = readOptions(options);
-  const data = __asInput(input);
-  if (data === null) {
-    return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: RAW, received: __whatIs(input) })], warnings: [] };
+  if (__asInput(input) === null && !isParsedObject(input)) {
+    return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: `${RAW}, or a parsed object`, received: __whatIs(input) })], warnings: [] };
   }
-  const { value, errors, warnings } = parseRaw(data, opts);
+  const { value, errors, warnings } = parseInput(input, opts, "safeParseEvent");
   return errors === null ? { success: true, data: value, warnings } : { success: false, errors, warnings };
 }
 
@@ -376,7 +389,10 @@ function oddUnder(v, ancestors, maxDepth) {
  * throwing for a bad value: { value, errors, warnings } as parseRaw gives them.
  */
 export function __parseValue(value, options) {
-  const opts = readOptions(options);
+  return parseValueWith(value, readOptions(options));
+}
+
+function parseValueWith(value, opts) {
   const json = jsonOf(value, opts.maxDepth);
   if (json.error) return { value: undefined, errors: [json.error], warnings: [] };
   return parseRaw(json.text, opts);

@@ -18,7 +18,7 @@ test("bad arguments are told in the core's style, with what was given", () => {
   };
   const cases = [
     [thrown(() => parseEvent(42)), "haptik-webhook: parseEvent: ", /but is a number: 42$/],
-    [thrown(() => parseEvent({ event_name: "message" })), "haptik-webhook: parseEvent: ", /the raw request body\), but is an object$/],
+    [thrown(() => parseEvent(true)), "haptik-webhook: parseEvent: ", /the raw request body\) or a parsed object, but is a boolean: true$/],
     [thrown(() => parseEvent(Promise.resolve("{}"))), "haptik-webhook: parseEvent: ", /but is a Promise \(await it first\)$/],
     [thrown(() => parseEvent("{}", { lenient: "yes" })), "haptik-webhook: ", /options\.lenient must be a boolean, but is a string: "yes"$/],
     [thrown(() => parseEvent("{}", { maxDepth: 0 })), "haptik-webhook: ", /but is a number: 0$/],

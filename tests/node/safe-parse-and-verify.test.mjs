@@ -30,7 +30,8 @@ test("safeParseEvent: failure with every error, never a throw for a bad body", (
     assert.equal(out.success, false, String(input));
     assert.ok(out.errors.length >= 1);
   }
-  assert.equal(hw.safeParseEvent({}).errors[0].code, "invalid_type");
+  assert.equal(hw.safeParseEvent(42).errors[0].code, "invalid_type"); // neither a body nor an object
+  assert.equal(hw.safeParseEvent({}).errors[0].code, "missing_field"); // a parsed object, checked as the payload
   assert.throws(() => hw.safeParseEvent("{}", { maxDepth: 0 }), TypeError, "bad options are the caller's bug");
 });
 

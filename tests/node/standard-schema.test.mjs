@@ -128,3 +128,37 @@ test("validateEvent(object): what JSON.stringify would change silently is an iss
   for (let i = 0; i < 70; i++) at = at.x = {};
   assert.equal(validateEvent(deep).errors[0].code, "too_deep");
 });
+
+test("parseEvent / safeParseEvent of a parsed object: the text's event and issues (paths, no line or column); the object untouched", async () => {
+  const { parseEvent, safeParseEvent, HaptikWebhookError } = await import("../../pkg/node.mjs");
+  const text = JSON.stringify(sample("message-text.json"));
+  const object = JSON.parse(text);
+  object.business_id = "343"; // a loose form: normalised, with a warning
+  const before = JSON.stringify(object);
+  const fromText = safeParseEvent(JSON.stringify(object));
+  const fromObject = safeParseEvent(object);
+  assert.equal(fromObject.success, true);
+  assert.deepEqual(fromObject.data, fromText.data);
+  assert.equal(fromObject.data.business_id, 343);
+  assert.notEqual(fromObject.data, object, "a new event");
+  assert.equal(JSON.stringify(object), before, "the caller's object is untouched");
+  assert.deepEqual(fromObject.warnings.map((w) => [w.code, w.path]), fromText.warnings.map((w) => [w.code, w.path]));
+  assert.ok(fromObject.warnings.every((w) => w.line === undefined && w.column === undefined));
+  assert.deepEqual(parseEvent(object), fromText.data);
+
+  const bad = JSON.parse(text);
+  bad.business_id = true;
+  delete bad.user;
+  const badText = safeParseEvent(JSON.stringify(bad));
+  const badObject = safeParseEvent(bad);
+  assert.equal(badObject.success, false);
+  assert.deepEqual(badObject.errors.map((e) => [e.code, e.path, e.message]), badText.errors.map((e) => [e.code, e.path, e.message]));
+  assert.ok(badObject.errors.every((e) => e.line === undefined && e.offset === undefined));
+  assert.throws(() => parseEvent(bad), (e) => e instanceof HaptikWebhookError && e.issues.length === badText.errors.length);
+  // Odd values: an issue, never a throw other than HaptikWebhookError.
+  const odd = JSON.parse(text);
+  odd.message.id = NaN;
+  assert.deepEqual(safeParseEvent(odd).errors.map((e) => [e.code, e.path]), [["invalid_value", "/message/id"]]);
+  assert.equal(safeParseEvent(Promise.resolve(text)).success, false);
+  assert.match(safeParseEvent(Promise.resolve(text)).errors[0].message, /a Promise \(await it first\)/);
+});

@@ -121,8 +121,10 @@ const code: IssueCode | undefined = first?.code;
 const line: number | undefined = first?.line;
 void code, line;
 validateEvent({ already: "parsed" });
-// @ts-expect-error parseEvent wants the raw body, not a parsed object
-parseEvent({ event_name: "message" });
+const fromObject: HaptikEvent = parseEvent({ event_name: "message" }); // an object a framework parsed
+void fromObject;
+// @ts-expect-error a number is neither a raw body nor a parsed object
+parseEvent(42);
 // @ts-expect-error options are checked
 parseEvent("{}", { strict: true });
 
