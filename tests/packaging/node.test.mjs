@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONSUMERS, consumer, nodeJson } from "./lib.mjs";
+import { gzipSync } from "node:zlib";
+import { CONSUMERS, PKG, consumer, nodeJson } from "./lib.mjs";
 import { payloads, assertResults } from "./expect.mjs";
 
 function setup(name) {
@@ -89,4 +90,10 @@ test("the package ships one .wasm and wasm-bindgen's glue as generated (with its
     assert.ok(!/\beval\s*\(|new\s+Function\s*\(/.test(js), `${f} uses eval or new Function`);
   }
   void cpSync;
+});
+
+test("the .wasm stays within 60 KB gzipped (issue 16's budget; BENCHMARKS.md says where the bytes go)", () => {
+  const wasm = readFileSync(join(PKG, "haptik_webhook_bg.wasm"));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  assert.ok(gz <= 60000, `haptik_webhook_bg.wasm is ${gz} B gzipped (${wasm.length} B raw)`);
 });
