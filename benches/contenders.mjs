@@ -46,6 +46,13 @@ export function makeContenders({ hw, zod, valibot, ajv, cfworker }) {
       paths: (r) => r.errors.map((i) => i.path),
     },
     {
+      key: "validateEvent_object",
+      label: "haptik-webhook validateEvent (an already-parsed object)",
+      run: (p) => hw.validateEvent(p.object),
+      valid: (r) => r.valid === true,
+      paths: (r) => r.errors.map((i) => i.path),
+    },
+    {
       key: "zod",
       label: "JSON.parse + zod 4",
       run: (p) => zod.safeParse(JSON.parse(p.text)),

@@ -89,5 +89,6 @@ export function benchAll({ payloads, contenders, now, rounds, minBatchMs, warmup
 /** Adds `bytes` (a Uint8Array of the text) to each payload. */
 export function withBytes(payloads) {
   const enc = new TextEncoder();
-  return payloads.map((p) => ({ ...p, bytes: enc.encode(p.text) }));
+  // `object`: the payload as a framework hands it over (express.json(), await request.json()).
+  return payloads.map((p) => ({ ...p, bytes: enc.encode(p.text), object: JSON.parse(p.text) }));
 }

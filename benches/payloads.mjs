@@ -5,6 +5,7 @@
 //   carousel_6k      ~6 KB  `message`, a CAROUSEL element
 //   conv_complete    ~0.6 KB `webhook_conversation_complete`
 //   carousel_100k    ~100 KB `message`, a long CAROUSEL
+//   carousel_1m      ~1 MB `message` (just under the default maxBytes), to show cost linear in size
 //   invalid_2        the ~1 KB message with two problems: `business_id` of the wrong type (an
 //                    object) and `message.id` missing; the job is to get the full error list.
 
@@ -83,8 +84,15 @@ function carousel(targetBytes) {
     },
   });
   const items = ev.message.body.data.items;
-  while (utf8Length(JSON.stringify(ev)) < targetBytes) items.push(card(items.length));
-  if (items.length > 1 && utf8Length(JSON.stringify(ev)) - targetBytes > 300) items.pop();
+  // The size grows by each card's own length and a comma: counted as it grows (linear, so a
+  // 1 MB payload is quick to make), then checked once.
+  let size = utf8Length(JSON.stringify(ev));
+  while (size < targetBytes) {
+    const c = card(items.length);
+    size += utf8Length(JSON.stringify(c)) + (items.length > 0 ? 1 : 0);
+    items.push(c);
+  }
+  if (items.length > 1 && size - targetBytes > 300) items.pop();
   return ev;
 }
 
@@ -128,6 +136,7 @@ export function makePayloads() {
     ["carousel_6k", "message, CAROUSEL", carousel(6000), true],
     ["conv_complete", "webhook_conversation_complete", conversationComplete(), true],
     ["carousel_100k", "message, long CAROUSEL", carousel(100000), true],
+    ["carousel_1m", "message, 1 MB CAROUSEL (maxBytes is 1 MiB)", carousel(1000000), true],
     ["invalid_2", "invalid (2 errors) -> error list", invalid2(), false],
   ];
   return list.map(([key, label, value, valid]) => {
