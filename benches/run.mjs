@@ -258,6 +258,7 @@ const CONTENDER_ORDER = [
   ["parseEvent", "parseEvent"],
   ["validateEvent_string", "validateEvent (string)"],
   ["validateEvent_bytes", "validateEvent (Uint8Array)"],
+  ["validateEvent_object", "validateEvent (parsed object)"],
   ["zod", "JSON.parse + zod 4"],
   ["valibot", "JSON.parse + valibot"],
   ["ajv", "JSON.parse + ajv"],
@@ -283,6 +284,47 @@ function table(run) {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
+/**
+ * Issue 16's targets, read from this run: [measure, Node figure, workerd figure, verdict].
+ * A ratio target is met when the figure is at most the target.
+ */
+function targets(res) {
+  const ratio = (run, payload, key) => run?.results?.[payload]?.[key]?.ratio;
+  const f = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "n/a");
+  const met = (xs, limit) => (xs.every((x) => Number.isFinite(x) && x <= limit) ? "met" : "**missed**");
+  const rows = [];
+  const ratioRow = (label, cells, node, workerd) => {
+    const n = cells.map(([p, k]) => ratio(res.node, p, k));
+    const w = cells.map(([p, k]) => ratio(res.workerd, p, k));
+    rows.push([label, n.map(f).join(" / "), w.map(f).join(" / "), `Node ${met(n, node)}, workerd ${res.workerd ? met(w, workerd) : "n/a"}`]);
+  };
+  ratioRow("`parseEvent` ≤ 1.25× (Node), ≤ 1.3× (workerd): message_1k / conv_complete", [["message_1k", "parseEvent"], ["conv_complete", "parseEvent"]], 1.25, 1.3);
+  ratioRow("`validateEvent` (string) ≤ 0.25× / ≤ 0.3×: message_1k", [["message_1k", "validateEvent_string"]], 0.25, 0.3);
+  ratioRow("full error list ≤ 1.0× / ≤ 1.2×: invalid_2, `validateEvent` (string)", [["invalid_2", "validateEvent_string"]], 1.0, 1.2);
+  ratioRow("`validateEvent` of a parsed object ≤ 0.6× / ≤ 0.8×: message_1k", [["message_1k", "validateEvent_object"]], 0.6, 0.8);
+  for (const key of ["parseEvent", "validateEvent_string"]) {
+    const at = (run, p) => ratio(run, p, key);
+    const linear = (run) => ["carousel_100k", "carousel_1m"].every((p) => Number.isFinite(at(run, p)) && at(run, p) <= at(run, "message_1k") * 1.05);
+    rows.push([
+      `100 KB and 1 MB no worse than 1 KB (within 5 %): \`${key}\``,
+      [at(res.node, "message_1k"), at(res.node, "carousel_100k"), at(res.node, "carousel_1m")].map(f).join(" → "),
+      [at(res.workerd, "message_1k"), at(res.workerd, "carousel_100k"), at(res.workerd, "carousel_1m")].map(f).join(" → "),
+      `Node ${linear(res.node) ? "met" : "**missed**"}, workerd ${res.workerd ? (linear(res.workerd) ? "met" : "**missed**") : "n/a"}`,
+    ]);
+  }
+  const cold = res.coldNode?.["haptik-webhook"];
+  const wcold = res.workerdCold?.["haptik-webhook"];
+  rows.push(["cold start: import + first `parseEvent` (reported)", cold ? `${cold.totalMs.toFixed(1)} ms` : "n/a", wcold ? `${wcold.firstAnswerMs.toFixed(0)} ms (spawn → first answer)` : "n/a", "reported"]);
+  rows.push(["`.wasm` ≤ 60 KB gzipped", `${res.sizes.wasmGzip} B`, "", res.sizes.wasmGzip <= 60000 ? "met" : "**missed**"]);
+  return [
+    "#### Issue 16's targets, from this run",
+    "",
+    "| measure | Node | workerd | |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
+}
+
 function markdown(res) {
   const lines = [];
   lines.push(`Run: ${res.date}${res.quick ? " (QUICK mode: not meaningful)" : ""}. Machine: ${res.machine.cpu} × ${res.machine.cores}, ` +
@@ -292,6 +334,8 @@ function markdown(res) {
     `ajv ${res.versions.ajv}, @cfworker/json-schema ${res.versions.cfworker}, esbuild ${res.versions.esbuild}.`);
   lines.push("");
   lines.push("Median time per call, and **its ratio to a bare `JSON.parse` of the same text** (median over the rounds of the ratio to the `JSON.parse` batch of the same round).");
+  lines.push("");
+  lines.push(...targets(res));
   lines.push("");
   lines.push(`### Node ${res.versions.node}`);
   lines.push("");
