@@ -248,3 +248,23 @@ test("an event without a key (no message id) is handled without dedupe, every ti
   assert.deepEqual(log, ["unknown:typing_started", "unknown:typing_started"]);
   assert.equal(store.size, 0);
 });
+
+test("a watcher waits out a store blip instead of handling the event a second time", async () => {
+  const inner = memoryDedupe({ leaseMs: 300 });
+  let failing = false;
+  const store = { ...inner, leaseMs: inner.leaseMs, claim: (k, t) => (failing ? Promise.reject(new Error("ECONNRESET")) : inner.claim(k, t)) };
+  const { url, log } = await endpoint({ dedupe: store });
+  const id = freshId();
+  const body = messageEvent(id, "slow:1200");
+  const first = post(url, body, { secret: SECRET });
+  await until(() => log.includes(`run:${id}`), "the first handler to start");
+  const second = await post(url, body, { secret: SECRET });
+  assert.equal(second.json.result, "in_progress");
+  failing = true; // the watcher's next claims fail...
+  await sleep(600);
+  failing = false; // ...then the store is back, and the first delivery finishes
+  await first;
+  await until(() => log.includes(`duplicate:${id}`), "the watcher to see the event done");
+  assert.equal(count(log, `run:${id}`), 1, log.join("\n"));
+  assert.ok(!log.some((l) => l.startsWith("error:dedupe")), log.join("\n"));
+});

@@ -20,6 +20,8 @@ const MAX_WAIT_MS = 250;
 // up after the platform's own retry window (a holder renewing its lease that long is hung).
 const MAX_WATCH_WAIT_MS = 1000;
 const WATCH_LIMIT_MS = 3600 * 1000;
+// How long a watcher's store may keep failing before it handles the event anyway.
+const WATCH_ERROR_GRACE_MS = 10 * 1000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,7 +77,7 @@ export async function claimWaiting(store, key, token, { until, timeoutMs, maxWai
   }
 }
 
-export { MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS };
+export { MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS, WATCH_ERROR_GRACE_MS };
 
 /**
  * Keeps a claimed lease alive until `end(ok)`: ok marks the key done, otherwise it is released.

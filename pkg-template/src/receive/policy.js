@@ -21,7 +21,7 @@ import { HaptikWebhookError } from "../errors.js";
 import { verifySignature } from "./signature.js";
 import { readOptions, register } from "./options.js";
 import { defaultDedupeKey } from "./dedupe.js";
-import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS } from "./claim.js";
+import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS, WATCH_ERROR_GRACE_MS } from "./claim.js";
 
 
 export function json(status, body, headers) {
@@ -156,13 +156,24 @@ export function makeReceiver(options, who) {
 
   /** After a 202 "in_progress": waits for the other holder; takes the event over if it fails or dies. */
   async function watch(store, key, token, event, hctx, keepAlive) {
+    const until = Date.now() + WATCH_LIMIT_MS;
     let state;
-    try {
-      state = await claimWaiting(store, key, token, { until: Date.now() + WATCH_LIMIT_MS, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
-    } catch (e) {
-      // The 202 is sent: an event not handled now is lost, whatever dedupeErrorPolicy says.
-      report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
-      state = "unclaimed";
+    let failingSince = null;
+    while (state === undefined) {
+      try {
+        state = await claimWaiting(store, key, token, { until, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
+      } catch (e) {
+        // A blip is waited out (the other delivery is most likely still running); a store down
+        // for WATCH_ERROR_GRACE_MS is not: the 202 is sent, and an event not handled now is
+        // lost, whatever dedupeErrorPolicy says.
+        failingSince ??= Date.now();
+        if (Date.now() - failingSince < WATCH_ERROR_GRACE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, MAX_WATCH_WAIT_MS));
+          continue;
+        }
+        report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
+        state = "unclaimed";
+      }
     }
     if (state === "done") {
       duplicate(event, hctx, keepAlive);
