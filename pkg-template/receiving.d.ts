@@ -155,6 +155,39 @@ export declare function memoryDedupe(options?: MemoryDedupeOptions): MemoryDedup
 /** The key memoryDedupe uses by default (null when the event carries no id). */
 export declare function defaultDedupeKey(event: HaptikEvent): string | null;
 
+/** What runOnce resolves to. */
+export type RunOnceOutcome<T> =
+  | { result: "handled"; value: T }
+  | { result: "duplicate" }
+  | {
+      result: "in_progress";
+      /** Keeps waiting; runs `fn` itself if the other delivery fails or dies (give it to `ctx.waitUntil`). */
+      watch(): Promise<{ result: "handled"; value: T } | { result: "duplicate" } | { result: "in_progress" }>;
+    };
+
+export interface RunOnceOptions {
+  /** How long to wait for another delivery holding the event. Default 4000. */
+  waitMs?: number;
+  /** A store step that takes longer is a store failure. Default 1000. */
+  timeoutMs?: number;
+  /** On a store failure: "handle" (default) runs `fn` anyway; "throw" rethrows it. */
+  onStoreError?: "handle" | "throw";
+  /** Told about store failures and lost leases. Default: console.error. */
+  onError?: (error: { kind: "dedupe"; message: string; error?: unknown; event: HaptikEvent }) => unknown;
+}
+
+/**
+ * The receivers' exactly-once step, for an endpoint of your own: claims the event in `store`,
+ * runs `fn` while holding the lease, then marks it done (or frees it when `fn` throws, and
+ * rethrows). An event without a key just runs.
+ */
+export declare function runOnce<E extends HaptikEvent, T>(
+  store: DedupeStore,
+  event: E,
+  fn: (event: E) => T | Promise<T>,
+  options?: RunOnceOptions,
+): Promise<RunOnceOutcome<Awaited<T>>>;
+
 export interface ReceiverOptions<Env = DefaultEnv> {
   /**
    * The webhook's Secret Key; a list while rotating (valid when any matches); or, on Workers, a

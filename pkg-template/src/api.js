@@ -19,4 +19,5 @@ export { verifyAndParse } from "./receive/verify-and-parse.js";
 export { createFetchHandler } from "./receive/fetch-handler.js";
 export { createNodeMiddleware } from "./receive/node-middleware.js";
 export { memoryDedupe, defaultDedupeKey } from "./receive/dedupe.js";
+export { runOnce } from "./receive/once.js";
 export { SIGNATURE_HEADER } from "./constants.js";

@@ -61,9 +61,10 @@ test("README: the Redis endpoint, as two processes: the same event delivered to 
   assert.equal(lines.length, 1, outs.map((o) => o.text).join("\n---\n"));
 });
 
-test("docs/receiving.md: the Durable Object Worker, in workerd: a retried delivery is a duplicate, racing ones handled once", async () => {
-  const dir = linkedWorkdir("dedupe-docs-do");
-  writeFileSync(join(dir, "worker.mjs"), docExample("docs/receiving.md", "On Cloudflare, with `wrangler.toml`"));
+/** Bundles the js block after `marker` in docs/receiving.md as a Worker with the docs' Durable Object binding, and starts workerd. */
+async function docsWorker(prefix, marker) {
+  const dir = linkedWorkdir(prefix);
+  writeFileSync(join(dir, "worker.mjs"), docExample("docs/receiving.md", marker));
   const out = join(dir, "dist");
   const bundle = await bundleWorker(join(dir, "worker.mjs"), out);
   const port = await freePort();
@@ -84,7 +85,7 @@ ${bundle.wasmFiles.map((f) => `    (name = "${f}", wasm = embed "${f}"),`).join(
     (name = "HAPTIK_WEBHOOK_SECRET", text = "${SECRET}"),
     (name = "HAPTIK_DEDUPE", durableObjectNamespace = "HaptikDedupeObject"),
   ],
-  durableObjectNamespaces = [ (className = "HaptikDedupeObject", uniqueKey = "docs-dedupe") ],
+  durableObjectNamespaces = [ (className = "HaptikDedupeObject", uniqueKey = "${prefix}") ],
   durableObjectStorage = (inMemory = void),
   compatibilityDate = "2025-06-01",
 );
@@ -92,6 +93,11 @@ ${bundle.wasmFiles.map((f) => `    (name = "${f}", wasm = embed "${f}"),`).join(
   );
   const server = await startWorkerd(out, port);
   stops.push(() => server.stop());
+  return server;
+}
+
+test("docs/receiving.md: the Durable Object Worker, in workerd: a retried delivery is a duplicate, racing ones handled once", async () => {
+  const server = await docsWorker("dedupe-docs-do", "On Cloudflare, with `wrangler.toml`");
   const id = freshId();
   const body = messageEvent(id, "docs");
   const racing = await Promise.all([post(server.url, body, { secret: SECRET }), post(server.url, body, { secret: SECRET })]);
@@ -99,4 +105,16 @@ ${bundle.wasmFiles.map((f) => `    (name = "${f}", wasm = embed "${f}"),`).join(
   assert.equal((await post(server.url, body, { secret: SECRET })).json.result, "duplicate");
   await new Promise((r) => setTimeout(r, 100));
   assert.equal(server.log().split("\n").filter((l) => l.includes(`message ${id}, handled once`)).length, 1, server.log());
+});
+
+test("docs/receiving.md: runOnce in a Hono Worker, in workerd: racing deliveries handled once, a forged one 401", async () => {
+  const server = await docsWorker("dedupe-docs-once", "### An endpoint of your own: `runOnce`");
+  const url = `${server.url}/haptik/webhook`;
+  const body = messageEvent(freshId(), "docs");
+  const racing = await Promise.all([post(url, body, { secret: SECRET }), post(url, body, { secret: SECRET })]);
+  assert.deepEqual(racing.map((a) => a.json.result).sort(), ["duplicate", "handled"], racing.map((r) => r.text).join("\n"));
+  assert.equal((await post(url, body, { secret: "forged" })).status, 401);
+  assert.equal((await post(url, '{"event_name":"message"}', { secret: SECRET })).json.result, "invalid_payload");
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(server.log().split("\n").filter((l) => l.includes("message, handled once")).length, 1, server.log());
 });

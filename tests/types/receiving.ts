@@ -146,3 +146,21 @@ createNodeMiddleware({ secret: "s", dedupe: (ev: HaptikEvent) => ev.event_name =
 createNodeMiddleware({ secret: "s", dedupe: { isDuplicate: () => false } });
 // @ts-expect-error not a policy
 createNodeMiddleware({ secret: "s", dedupe: mem, dedupeErrorPolicy: "drop" });
+
+// runOnce: the outcome narrows on `result`; `value` is fn's awaited result.
+import { runOnce, type MessageEvent as Msg } from "../../pkg/index.js";
+declare const msg: Msg;
+void (async () => {
+  const outcome = await runOnce(mem, msg, async (ev) => ev.message.id);
+  if (outcome.result === "handled") {
+    const id: number | string = outcome.value;
+    void id;
+  } else if (outcome.result === "in_progress") {
+    const later = await outcome.watch();
+    void later.result;
+  }
+  // @ts-expect-error a duplicate has no value
+  void outcome.value;
+  // @ts-expect-error not a store
+  await runOnce({ claim: () => "claimed" }, msg, () => 1);
+});

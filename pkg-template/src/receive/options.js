@@ -127,11 +127,11 @@ function storeProblem(store) {
 }
 
 /** The store, checked: a TypeError naming what is missing (stores speak receive/claim.js). */
-export function checkedStore(store, who) {
+export function checkedStore(store, who, what = "options.dedupe") {
   const problem = storeProblem(store);
   if (problem !== null) {
     throw new TypeError(
-      `haptik-webhook: ${who}: options.dedupe ${problem}. Give memoryDedupe(), redisDedupe() (haptik-webhook/redis), ` +
+      `haptik-webhook: ${who}: ${what} ${problem}. Give memoryDedupe(), redisDedupe() (haptik-webhook/redis), ` +
         `durableObjectDedupe() (haptik-webhook/cloudflare), a function of env giving one, or your own { claim, renew, complete, release, leaseMs }`,
     );
   }
