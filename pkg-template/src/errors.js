@@ -75,3 +75,28 @@ export function __whatIs(value) {
       return `a ${typeof value}`;
   }
 }
+
+/**
+ * How an issue's `received` shows a JS value, in the core's style (src/validate.rs, `shown`):
+ * the value itself when it says its type (a JSON string, null), else the value and its type
+ * (`42 (number)`, `true (boolean)`, `{…} (object)`). Internal.
+ */
+export function __shown(value) {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "[…] (array)";
+  switch (typeof value) {
+    case "string": {
+      const text = JSON.stringify(value);
+      return [...text].length > 40 ? [...text].slice(0, 39).join("") + "…" : text;
+    }
+    case "number":
+    case "boolean":
+      return `${value} (${typeof value})`;
+    case "bigint":
+      return `${value}n (bigint)`;
+    case "object":
+      return value instanceof Promise ? "a Promise" : "{…} (object)";
+    default:
+      return `a ${typeof value}`; // a function, a symbol
+  }
+}

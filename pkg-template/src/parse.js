@@ -4,7 +4,7 @@
 import * as glue from "../haptik_webhook.js";
 import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "./constants.js";
 import { __withWasm, __isWellFormed, __readOutput, copyIn, WasmTrap } from "./loader.js";
-import { HaptikWebhookError, issue, __whatIs } from "./errors.js";
+import { HaptikWebhookError, issue, __whatIs, __shown } from "./errors.js";
 
 export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES };
 
@@ -248,7 +248,7 @@ function parseInput(input, opts, who) {
 export function safeParseEvent(input, options) {
   const opts = readOptions(options);
   if (__asInput(input) === null && !isParsedObject(input)) {
-    return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: `${RAW}, or a parsed object`, received: __whatIs(input) })], warnings: [] };
+    return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: `${RAW}, or a parsed object`, received: __shown(input) })], warnings: [] };
   }
   const { value, errors, warnings } = parseInput(input, opts, "safeParseEvent");
   return errors === null ? { success: true, data: value, warnings } : { success: false, errors, warnings };
@@ -292,12 +292,12 @@ function withoutPosition(issue) {
  */
 function jsonOf(value, maxDepth) {
   if (value === null || typeof value !== "object") {
-    return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __whatIs(value) }) };
+    return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __shown(value) }) };
   }
   const odd = notJson(value, Math.min(maxDepth, WALK_DEPTH_CAP));
   if (odd !== null) {
     const message = `${odd.path === "" ? "the payload" : odd.path} must be a JSON value, but is ${odd.what}`;
-    return { error: issue("invalid_value", message, { path: odd.path, expected: "a JSON value", received: odd.what }) };
+    return { error: issue("invalid_value", message, { path: odd.path, expected: "a JSON value", received: __shown(odd.value) }) };
   }
   let text;
   try {
@@ -323,7 +323,7 @@ function notJson(value, maxDepth) {
   // The keys were collected on the way back up: innermost first.
   let path = "";
   for (let i = found.keys.length - 1; i >= 0; i--) path += `/${escapeKey(found.keys[i])}`;
-  return { path, what: found.what };
+  return { path, what: found.what, value: found.value };
 }
 
 /** What a value that is not an object is, when JSON cannot hold it (null when it can). */
@@ -347,17 +347,17 @@ function oddScalar(x) {
  */
 function oddUnder(v, ancestors, maxDepth) {
   if (typeof v.toJSON === "function" || ancestors.length >= maxDepth) return null;
-  if (ancestors.includes(v)) return { keys: [], what: "a circular reference (to an object that contains it)" };
+  if (ancestors.includes(v)) return { keys: [], what: "a circular reference (to an object that contains it)", value: v };
   ancestors.push(v);
   let found = null;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      if (x === undefined) found = { keys: [], what: "undefined (JSON.stringify would write null)" };
+      if (x === undefined) found = { keys: [], what: "undefined (JSON.stringify would write null)", value: x };
       else if (typeof x === "object") found = x === null ? null : oddUnder(x, ancestors, maxDepth);
       else {
         const what = oddScalar(x);
-        found = what === null ? null : { keys: [], what };
+        found = what === null ? null : { keys: [], what, value: x };
       }
       if (found !== null) {
         found.keys.push(i);
@@ -372,7 +372,7 @@ function oddUnder(v, ancestors, maxDepth) {
       if (typeof x === "object") found = x === null ? null : oddUnder(x, ancestors, maxDepth);
       else {
         const what = oddScalar(x);
-        found = what === null ? null : { keys: [], what };
+        found = what === null ? null : { keys: [], what, value: x };
       }
       if (found !== null) {
         found.keys.push(k);

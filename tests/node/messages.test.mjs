@@ -47,6 +47,13 @@ test("issues about the whole value read like the core's issues", () => {
   for (const m of messages) assert.match(m, STYLE);
   assert.equal(messages[0], "the payload must be an object, but is undefined");
   assert.equal(messages[3], "the payload must be an object, but is a number: 42");
+  // `received` is in one style too, the core's (`42 (number)`, a JSON string as itself), whether
+  // the issue was made in wasm or in JS.
   assert.equal(validateEvent(undefined).errors[0].received, "undefined");
-  assert.equal(safeParseEvent(7).errors[0].received, "a number: 7");
+  assert.equal(safeParseEvent(7).errors[0].received, "7 (number)");
+  assert.equal(validateEvent('{"event_name":"message","business_id":true}').errors.find((e) => e.path === "/business_id").received, "true (boolean)");
+  assert.equal(validateEvent({ event_name: "message", business_id: true, x: NaN }).errors[0].received, "NaN (number)");
+  assert.equal(validateEvent({ event_name: "message", x: [() => 1] }).errors[0].received, "a function");
+  assert.equal(validateEvent(10n).errors[0].received, "10n (bigint)");
+  assert.equal(safeParseEvent(true).errors[0].received, "true (boolean)");
 });
