@@ -3,6 +3,7 @@
 // Validation is parseEvent's own (one pass in the wasm core); the JSON Schemas are the
 // generated ones (json-schemas.js, from the Rust model).
 import { __parseValue } from "./parse.js";
+import { __whatIs } from "./errors.js";
 import { JSON_SCHEMAS, JSON_SCHEMA_TARGETS, EVENT_DEFINITIONS } from "./json-schemas.js";
 
 const VENDOR = "haptik-webhook";
@@ -58,8 +59,12 @@ function standardSchema(eventName) {
     const found = value !== null && typeof value === "object" ? value.event_name : undefined;
     const issues = errors === null ? [] : issuesOf(errors, value);
     if (eventName !== undefined && found !== eventName) {
-      const shown = typeof found === "string" ? JSON.stringify(found) : found === undefined ? "missing" : typeof found;
-      issues.unshift({ message: `/event_name must be "${eventName}" for this schema, but is ${shown}`, path: ["event_name"] });
+      // The one message style (errors.js): "… must be X, but is <what it is>".
+      const message =
+        found === undefined
+          ? `/event_name is missing; this schema needs "${eventName}"`
+          : `/event_name must be "${eventName}" for this schema, but is ${__whatIs(found)}`;
+      issues.unshift({ message, path: ["event_name"] });
     }
     return issues.length > 0 ? { issues } : { value: event };
   };

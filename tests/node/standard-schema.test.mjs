@@ -85,9 +85,13 @@ test("schemas.<event> accepts that event only, and says so with the event_name p
   const message = sample("message-text.json");
   assert.deepEqual(schemas.message["~standard"].validate(message).value, parseEvent(JSON.stringify(message)));
   const { issues } = schemas.message["~standard"].validate(sample("chat-pinned.json"));
-  assert.deepEqual(issues, [{ message: '/event_name must be "message" for this schema, but is "chat_pinned"', path: ["event_name"] }]);
+  assert.deepEqual(issues, [{ message: '/event_name must be "message" for this schema, but is a string: "chat_pinned"', path: ["event_name"] }]);
   const unknown = schemas.chat_pinned["~standard"].validate(sample("unknown-event-typing-indicator.json"));
   assert.deepEqual(unknown.issues[0].path, ["event_name"]);
+  const { event_name: _, ...nameless } = sample("chat-pinned.json");
+  assert.equal(schemas.chat_pinned["~standard"].validate(nameless).issues[0].message, '/event_name is missing; this schema needs "chat_pinned"');
+  const numbered = { ...sample("chat-pinned.json"), event_name: 7 };
+  assert.match(schemas.chat_pinned["~standard"].validate(numbered).issues[0].message, /^\/event_name must be "chat_pinned" for this schema, but is a number: 7$/);
   assert.equal(schemas.message["~standard"].jsonSchema.input({ target: "draft-2020-12" }).$ref, "#/$defs/MessageEvent");
   assert.equal(schemas.message["~standard"].jsonSchema.output({ target: "draft-07" }).$ref, "#/definitions/MessageEvent");
 });
