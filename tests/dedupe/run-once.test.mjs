@@ -77,3 +77,25 @@ test("runOnce: a store failure runs fn anyway (default) or throws (onStoreError:
   await assert.rejects(runOnce({}, event, () => 1), /runOnce: the store has no claim\(\) method/);
   await assert.rejects(async () => runOnce(memoryDedupe(), event, () => 1, { waitMs: -1 }), TypeError);
 });
+
+test("runOnce: watch() waits out a store blip, as the receivers' watchers do (no second run)", async () => {
+  const inner = memoryDedupe({ leaseMs: 300 });
+  let failing = false;
+  const store = { ...inner, leaseMs: inner.leaseMs, claim: (k, t) => (failing ? Promise.reject(new Error("ECONNRESET")) : inner.claim(k, t)) };
+  const event = parseEvent(messageEvent(freshId(), "x"));
+  let runs = 0;
+  const holder = runOnce(store, event, async () => {
+    runs++;
+    await sleep(700);
+  });
+  await sleep(20);
+  const second = await runOnce(store, event, () => runs++, { waitMs: 100 });
+  assert.equal(second.result, "in_progress");
+  const watched = second.watch();
+  failing = true;
+  await sleep(400);
+  failing = false;
+  await holder;
+  assert.deepEqual(await watched, { result: "duplicate" });
+  assert.equal(runs, 1);
+});

@@ -23,6 +23,8 @@ const WATCH_LIMIT_MS = 3600 * 1000;
 // How long a watcher's store may keep failing before it handles the event anyway.
 const WATCH_ERROR_GRACE_MS = 10 * 1000;
 
+import { defaultDedupeKey } from "./dedupe.js";
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let counter = 0;
@@ -77,7 +79,34 @@ export async function claimWaiting(store, key, token, { until, timeoutMs, maxWai
   }
 }
 
-export { MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS, WATCH_ERROR_GRACE_MS };
+/**
+ * After a 202: claims `key` as claimWaiting does, but polling gently and for up to WATCH_LIMIT_MS.
+ * A store blip is waited out (the other delivery is most likely still running); a store failing
+ * for WATCH_ERROR_GRACE_MS rejects with its StoreError. "busy": gave up (see gaveUpWatching).
+ */
+export async function watchClaim(store, key, token, timeoutMs) {
+  const until = Date.now() + WATCH_LIMIT_MS;
+  let failingSince = null;
+  for (;;) {
+    try {
+      return await claimWaiting(store, key, token, { until, timeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
+    } catch (e) {
+      failingSince ??= Date.now();
+      if (Date.now() - failingSince >= WATCH_ERROR_GRACE_MS) throw e;
+      await sleep(MAX_WATCH_WAIT_MS);
+    }
+  }
+}
+
+/** What a watcher reports when watchClaim gave up. */
+export const gaveUpWatching = (key) =>
+  `gave up watching "${key}" after ${WATCH_LIMIT_MS / 60000} minutes: the delivery holding it is still running its handlers`;
+
+/** The event's key in `store` as a string, or null: no dedupe for it. */
+export function keyOf(store, event) {
+  const k = (store.key ?? defaultDedupeKey)(event);
+  return k === null || k === undefined ? null : String(k);
+}
 
 /**
  * Keeps a claimed lease alive until `end(ok)`: ok marks the key done, otherwise it is released.

@@ -2,12 +2,12 @@
 // a queue consumer...): claim the event in a dedupe store, run `fn` while holding the lease,
 // mark it done or free it. The same protocol and waits as createFetchHandler and
 // createNodeMiddleware (receive/claim.js), without their HTTP answers.
-import { defaultDedupeKey } from "./dedupe.js";
-import { checkedStore } from "./options.js";
-import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS } from "./claim.js";
+import { checkedStore, DEFAULT_DEADLINE_MS, DEFAULT_DEDUPE_TIMEOUT_MS } from "./options.js";
+import { newToken, claimWaiting, watchClaim, gaveUpWatching, holdLease, keyOf } from "./claim.js";
 
-const DEFAULT_WAIT_MS = 4000;
-const DEFAULT_TIMEOUT_MS = 1000;
+// The receivers' defaults: their answer deadline, and their limit on one store step.
+const DEFAULT_WAIT_MS = DEFAULT_DEADLINE_MS;
+const DEFAULT_TIMEOUT_MS = DEFAULT_DEDUPE_TIMEOUT_MS;
 
 function readRunOptions(options) {
   const { waitMs = DEFAULT_WAIT_MS, timeoutMs = DEFAULT_TIMEOUT_MS, onStoreError = "handle", onError } = options ?? {};
@@ -22,7 +22,8 @@ function readRunOptions(options) {
  * Runs `fn(event)` once per event across every process sharing `store`. Resolves to
  * `{ result: "handled", value }`, `{ result: "duplicate" }`, or, when another delivery still
  * holds the event after `waitMs`, `{ result: "in_progress", watch }`: `watch()` keeps waiting and
- * runs `fn` itself if the other fails or dies (give it to `ctx.waitUntil` after a 202). A throw
+ * runs `fn` itself if the other fails or dies (give it to `ctx.waitUntil` after a 202), waiting
+ * out a store blip as the receivers' watchers do. A throw
  * of `fn` frees the key and is rethrown. A store failure: `fn` runs anyway (`onStoreError:
  * "handle"`, `onError` is told) or the StoreError is thrown (`"throw"`).
  */
@@ -34,15 +35,15 @@ export async function runOnce(store, event, fn, options) {
     if (o.onError !== undefined) o.onError({ kind: "dedupe", message, error, event });
     else console.error(`haptik-webhook: dedupe: ${message}`);
   };
-  const k = (store.key ?? defaultDedupeKey)(event);
-  if (k === null || k === undefined) return { result: "handled", value: await fn(event) };
-  const key = String(k);
+  const key = keyOf(store, event);
+  if (key === null) return { result: "handled", value: await fn(event) };
   const token = newToken();
 
-  const attempt = async (until, maxWaitMs) => {
+  /** `claim()` gives the claim's state; null when the event is still held elsewhere. */
+  const attempt = async (claim) => {
     let state;
     try {
-      state = await claimWaiting(store, key, token, { until, timeoutMs: o.timeoutMs, maxWaitMs });
+      state = await claim();
     } catch (e) {
       if (o.onStoreError === "throw") throw e;
       tell(`${e.message}; the event is handled anyway (it may be a duplicate)`, e);
@@ -62,14 +63,15 @@ export async function runOnce(store, event, fn, options) {
     return { result: "handled", value };
   };
 
-  const first = await attempt(Date.now() + o.waitMs, undefined);
+  const until = Date.now() + o.waitMs;
+  const first = await attempt(() => claimWaiting(store, key, token, { until, timeoutMs: o.timeoutMs }));
   if (first !== null) return first;
   return {
     result: "in_progress",
     async watch() {
-      const later = await attempt(Date.now() + WATCH_LIMIT_MS, MAX_WATCH_WAIT_MS);
+      const later = await attempt(() => watchClaim(store, key, token, o.timeoutMs));
       if (later !== null) return later;
-      tell(`gave up watching "${key}" after ${WATCH_LIMIT_MS / 60000} minutes: the delivery holding it is still running`);
+      tell(gaveUpWatching(key));
       return { result: "in_progress" };
     },
   };

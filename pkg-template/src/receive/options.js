@@ -2,10 +2,10 @@
 // (a bad option is a TypeError then, not an answer per request).
 import { DEFAULT_MAX_BYTES } from "../constants.js";
 
-const DEFAULT_DEADLINE_MS = 4000;
+export const DEFAULT_DEADLINE_MS = 4000;
 // A store step that takes longer is a store error (a Redis client queues commands while it
 // reconnects: without a limit a delivery would wait past its answer deadline).
-const DEFAULT_DEDUPE_TIMEOUT_MS = 1000;
+export const DEFAULT_DEDUPE_TIMEOUT_MS = 1000;
 
 function hasUsableSecret(s) {
   if (typeof s === "string") return s !== "";
@@ -117,7 +117,7 @@ const STORE_METHODS = ["claim", "renew", "complete", "release"];
 function storeProblem(store) {
   if (store === null || typeof store !== "object") return "is not an object";
   if (typeof store.isDuplicate === "function" && typeof store.claim !== "function") {
-    return "has isDuplicate() but no claim(): stores now claim an event before its handlers run (docs/receiving.md, Dedupe)";
+    return "has isDuplicate() but no claim(): stores now claim an event before its handlers run (docs/receiving.md, 'Each event once: dedupe')";
   }
   const missing = STORE_METHODS.find((m) => typeof store[m] !== "function");
   if (missing !== undefined) return `has no ${missing}() method`;

@@ -20,8 +20,7 @@ import { safeParseEvent, isKnownEvent } from "../parse.js";
 import { HaptikWebhookError } from "../errors.js";
 import { verifySignature } from "./signature.js";
 import { readOptions, register } from "./options.js";
-import { defaultDedupeKey } from "./dedupe.js";
-import { newToken, claimWaiting, holdLease, MAX_WATCH_WAIT_MS, WATCH_LIMIT_MS, WATCH_ERROR_GRACE_MS } from "./claim.js";
+import { newToken, claimWaiting, watchClaim, gaveUpWatching, holdLease, keyOf } from "./claim.js";
 
 
 export function json(status, body, headers) {
@@ -104,8 +103,7 @@ export function makeReceiver(options, who) {
     let key;
     try {
       store = o.dedupeStore(hctx.env);
-      const k = (store.key ?? defaultDedupeKey)(event);
-      key = k === null || k === undefined ? null : String(k);
+      key = keyOf(store, event);
     } catch (e) {
       return storeFailed(e, "key", event, hctx, started, keepAlive);
     }
@@ -143,45 +141,37 @@ export function makeReceiver(options, who) {
   }
 
   function duplicate(event, hctx, keepAlive) {
-    if (o.onDuplicate !== undefined) {
-      try {
-        const r = o.onDuplicate(event, hctx);
-        if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onDuplicate threw:", e)));
-      } catch (e) {
-        console.error("haptik-webhook: onDuplicate threw:", e);
-      }
-    }
+    notify("onDuplicate", [event, hctx], keepAlive);
     return json(200, { ok: true, result: "duplicate" });
+  }
+
+  /** Calls the optional callback o[name] without letting it change the answer: a throw or a rejection is logged. */
+  function notify(name, args, keepAlive) {
+    if (o[name] === undefined) return;
+    try {
+      const r = o[name](...args);
+      if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error(`haptik-webhook: ${name} threw:`, e)));
+    } catch (e) {
+      console.error(`haptik-webhook: ${name} threw:`, e);
+    }
   }
 
   /** After a 202 "in_progress": waits for the other holder; takes the event over if it fails or dies. */
   async function watch(store, key, token, event, hctx, keepAlive) {
-    const until = Date.now() + WATCH_LIMIT_MS;
     let state;
-    let failingSince = null;
-    while (state === undefined) {
-      try {
-        state = await claimWaiting(store, key, token, { until, timeoutMs: o.dedupeTimeoutMs, maxWaitMs: MAX_WATCH_WAIT_MS });
-      } catch (e) {
-        // A blip is waited out (the other delivery is most likely still running); a store down
-        // for WATCH_ERROR_GRACE_MS is not: the 202 is sent, and an event not handled now is
-        // lost, whatever dedupeErrorPolicy says.
-        failingSince ??= Date.now();
-        if (Date.now() - failingSince < WATCH_ERROR_GRACE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, MAX_WATCH_WAIT_MS));
-          continue;
-        }
-        report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
-        state = "unclaimed";
-      }
+    try {
+      state = await watchClaim(store, key, token, o.dedupeTimeoutMs);
+    } catch (e) {
+      // The 202 is sent: an event not handled now is lost, whatever dedupeErrorPolicy says.
+      report({ kind: "dedupe", step: "claim", message: `${messageOf(e)}; the event is handled anyway (it may be a duplicate)`, error: e, event }, hctx, keepAlive);
+      state = "unclaimed";
     }
     if (state === "done") {
       duplicate(event, hctx, keepAlive);
       return;
     }
     if (state === "busy") {
-      const message = `gave up watching "${key}" after ${WATCH_LIMIT_MS / 60000} minutes: the delivery holding it is still running its handlers`;
-      report({ kind: "dedupe", step: "claim", message, event }, hctx, keepAlive);
+      report({ kind: "dedupe", step: "claim", message: gaveUpWatching(key), event }, hctx, keepAlive);
       return;
     }
     const held = state === "claimed" ? lease(store, key, token, event, hctx, keepAlive) : null;
@@ -200,14 +190,7 @@ export function makeReceiver(options, who) {
     const name = event.event_name;
     const known = isKnownEvent(event);
     const specific = o.handlers.get(name) ?? [];
-    if (hctx.warnings.length > 0 && o.onWarning !== undefined) {
-      try {
-        const r = o.onWarning(hctx.warnings, event, hctx);
-        if (r && typeof r.then === "function") keepAlive(Promise.resolve(r).catch((e) => console.error("haptik-webhook: onWarning threw:", e)));
-      } catch (e) {
-        console.error("haptik-webhook: onWarning threw:", e);
-      }
-    }
+    if (hctx.warnings.length > 0) notify("onWarning", [hctx.warnings, event, hctx], keepAlive);
     const list = specific.length > 0 ? specific : !known && o.onUnknown !== undefined ? [o.onUnknown] : [];
     const result = !known && specific.length === 0 ? "unknown_event" : list.length > 0 || o.onAny !== undefined ? "handled" : "ignored";
     if (list.length === 0 && o.onAny === undefined) {
@@ -219,20 +202,22 @@ export function makeReceiver(options, who) {
       for (const h of list) await h(event, hctx);
       if (o.onAny !== undefined) await o.onAny(event, hctx);
     })();
-    const lateFailure = (error) =>
-      report(
-        { kind: "handler", status: 202, late: true, message: `handler failed after the 202 answer: ${messageOf(error)}`, error, event },
-        hctx,
-        keepAlive,
-      );
-    if (answered) {
-      await work.then(
+    // After a 202 answer: a success marks the key done; a failure frees it (so a delivery
+    // watching it can take the event over) and is reported as late.
+    const settleLate = () =>
+      work.then(
         () => end(true),
         async (error) => {
           await end(false);
-          lateFailure(error);
+          report(
+            { kind: "handler", status: 202, late: true, message: `handler failed after the 202 answer: ${messageOf(error)}`, error, event },
+            hctx,
+            keepAlive,
+          );
         },
       );
+    if (answered) {
+      await settleLate();
       return json(202, { ok: true, result: "pending" });
     }
 
@@ -251,17 +236,7 @@ export function makeReceiver(options, who) {
     clearTimeout(timer);
 
     if (outcome === null) {
-      // Past the deadline: acknowledge now, let the handler finish (a failure then frees the key,
-      // so a delivery watching it can take the event over).
-      keepAlive(
-        work.then(
-          () => end(true),
-          async (error) => {
-            await end(false);
-            lateFailure(error);
-          },
-        ),
-      );
+      keepAlive(settleLate()); // past the deadline: acknowledge now, let the handler finish
       return json(202, { ok: true, result: "pending" });
     }
     if (outcome.ok) {
