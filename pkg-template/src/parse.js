@@ -220,24 +220,24 @@ const notRaw = (input) => `the body must be ${RAW} (the raw request body) or a p
  */
 export function parseEvent(input, options) {
   const opts = readOptions(options);
-  const { value, errors, warnings } = parseInput(input, opts, "parseEvent");
+  const parsed = parseInput(input, opts);
+  if (parsed === null) throw new TypeError(`haptik-webhook: parseEvent: ${notRaw(input)}`);
+  const { value, errors, warnings } = parsed;
   if (errors !== null) throw new HaptikWebhookError(errors, warnings);
   return value;
 }
 
-/** An object a framework parsed already: not a raw body, but a payload to check (never a Promise). */
-const isParsedObject = (input) => input !== null && typeof input === "object" && !(input instanceof Promise) && __asInput(input) === null;
+/** Not a raw body, but an object to check as the payload (a Promise is neither: await it first). */
+const isPayloadObject = (input) => input !== null && typeof input === "object" && !(input instanceof Promise);
 
 /**
- * parseRaw of a raw body, or of an already-parsed object (a new event is built; the caller's
- * object is never changed, and its issues have no line or column). Anything else: a TypeError.
+ * parseRaw of a raw body, or parseValueWith of an already-parsed object (a new event is built;
+ * the caller's object is never changed). null when `input` is neither.
  */
-function parseInput(input, opts, who) {
+function parseInput(input, opts) {
   const data = __asInput(input);
   if (data !== null) return parseRaw(data, opts);
-  if (!isParsedObject(input)) throw new TypeError(`haptik-webhook: ${who}: ${notRaw(input)}`);
-  const r = parseValueWith(input, opts);
-  return { value: r.value, errors: r.errors === null ? null : r.errors.map(withoutPosition), warnings: r.warnings.map(withoutPosition) };
+  return isPayloadObject(input) ? parseValueWith(input, opts) : null;
 }
 
 /**
@@ -246,11 +246,11 @@ function parseInput(input, opts, who) {
  * Bad options are still a TypeError: they are a bug of the caller, not of the payload.
  */
 export function safeParseEvent(input, options) {
-  const opts = readOptions(options);
-  if (__asInput(input) === null && !isParsedObject(input)) {
+  const parsed = parseInput(input, readOptions(options));
+  if (parsed === null) {
     return { success: false, errors: [issue("invalid_type", notRaw(input), { expected: `${RAW}, or a parsed object`, received: __shown(input) })], warnings: [] };
   }
-  const { value, errors, warnings } = parseInput(input, opts, "safeParseEvent");
+  const { value, errors, warnings } = parsed;
   return errors === null ? { success: true, data: value, warnings } : { success: false, errors, warnings };
 }
 
@@ -276,12 +276,12 @@ export function validateEvent(input, options) {
   const out = result(r.report);
   // An object has no text of its own: a line and column would point into our JSON.stringify of
   // it, which the caller never saw. The path says where.
-  return parsedObject ? { ...out, errors: out.errors.map(withoutPosition), warnings: out.warnings.map(withoutPosition) } : out;
+  return parsedObject ? { ...out, errors: withoutPositions(out.errors), warnings: withoutPositions(out.warnings) } : out;
 }
 
-function withoutPosition(issue) {
-  const { line, column, offset, ...rest } = issue;
-  return rest;
+/** The issues of an object's JSON.stringify text without line, column and offset (the caller never saw that text). */
+function withoutPositions(issues) {
+  return issues.map(({ line, column, offset, ...rest }) => rest);
 }
 
 /**
@@ -291,7 +291,7 @@ function withoutPosition(issue) {
  * found first, with their path, so the verdict is never about a value the caller did not have.
  */
 function jsonOf(value, maxDepth) {
-  if (value === null || typeof value !== "object") {
+  if (!isPayloadObject(value)) {
     return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __shown(value) }) };
   }
   const odd = notJson(value, Math.min(maxDepth, WALK_DEPTH_CAP));
@@ -395,7 +395,8 @@ export function __parseValue(value, options) {
 function parseValueWith(value, opts) {
   const json = jsonOf(value, opts.maxDepth);
   if (json.error) return { value: undefined, errors: [json.error], warnings: [] };
-  return parseRaw(json.text, opts);
+  const { value: event, errors, warnings } = parseRaw(json.text, opts);
+  return { value: event, errors: errors === null ? null : withoutPositions(errors), warnings: withoutPositions(warnings) };
 }
 
 function result(report) {
