@@ -15,6 +15,7 @@ import { makePayloads } from "./payloads.mjs";
 import { makeContenders, checkContenders } from "./contenders.mjs";
 import { benchAll, withBytes } from "./harness.mjs";
 import { bundleWorker, workerdConfig } from "../scripts/workerd.mjs";
+import { freePort } from "../scripts/ports.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -146,19 +147,6 @@ async function sizeBundles() {
 
 // ---------------------------------------------------------------------------------------------
 // workerd
-
-function freePort() {
-  return new Promise((res, rej) => {
-    import("node:net").then(({ createServer }) => {
-      const s = createServer();
-      s.listen(0, "127.0.0.1", () => {
-        const { port } = s.address();
-        s.close(() => res(port));
-      });
-      s.on("error", rej);
-    });
-  });
-}
 
 async function startWorkerd(dir, wasmFiles) {
   const port = await freePort();

@@ -1,18 +1,8 @@
 // A real redis-server (Debian's package) for the dedupe tests and the load benchmark: started on a
 // free port with no persistence, stopped after. `stop()` shuts it down; `start()` again brings it back on the same port.
 import { spawn, execFileSync } from "node:child_process";
-import { createConnection, createServer } from "node:net";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { createConnection } from "node:net";
+import { freePort } from "./ports.mjs";
 
 export function redisServerPath() {
   try {

@@ -10,11 +10,11 @@ import assert from "node:assert/strict";
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { sign, messageEvent } from "../receiving/helpers.mjs";
+import { messageEvent } from "../receiving/helpers.mjs";
+import { deliver } from "./platform.mjs";
 import { startRedis } from "../../scripts/redis-server.mjs";
 
 const SECRET = "cluster-secret";
-const GAPS_MS = [100, 200, 400, 800, 1200, 1200];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let redis;
@@ -74,30 +74,8 @@ after(async () => {
 });
 
 /** One platform delivery: the first try to `workers[first]`, each retry to the next process. */
-async function deliver(body, first, path = "/") {
-  const tries = [];
-  for (let i = 0; ; i++) {
-    const w = workers[(first + i) % workers.length];
-    let status;
-    let result;
-    try {
-      const r = await fetch(`http://127.0.0.1:${w.port}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-hub-signature": sign(body, SECRET) },
-        body,
-        signal: AbortSignal.timeout(5000), // the platform's answer limit
-      });
-      status = r.status;
-      result = (await r.json()).result;
-    } catch {
-      status = "no answer";
-    }
-    tries.push(status);
-    if (typeof status === "number" && status >= 200 && status < 300) return { delivered: true, tries, result };
-    if (i === GAPS_MS.length) return { delivered: false, tries };
-    await sleep(GAPS_MS[i]);
-  }
-}
+const deliverTo = (body, first, path = "/") =>
+  deliver((i) => `http://127.0.0.1:${workers[(first + i) % workers.length].port}${path}`, body, SECRET);
 
 /** Sends every id twice at once (to two different processes), `parallel` events at a time. */
 async function run(ids, { parallel = 24, path = "/", onProgress = () => {} } = {}) {
@@ -114,7 +92,7 @@ async function run(ids, { parallel = 24, path = "/", onProgress = () => {} } = {
       const live = workers.filter((w) => w.alive);
       const a = workers.indexOf(live[i % live.length]);
       const b = workers.indexOf(live[(i + 1) % live.length]);
-      outcomes.set(String(id), await Promise.all([deliver(body, a, path), deliver(body, b, path)]));
+      outcomes.set(String(id), await Promise.all([deliverTo(body, a, path), deliverTo(body, b, path)]));
     }
   }
   await Promise.all(Array.from({ length: parallel }, lane));

@@ -8,12 +8,11 @@ import { createServer } from "node:http";
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ART, PKG, bundleWorker, freePort, startWorkerd } from "../packaging/lib.mjs";
-import { sign, messageEvent } from "../receiving/helpers.mjs";
+import { messageEvent } from "../receiving/helpers.mjs";
+import { deliver } from "./platform.mjs";
 import { storeConformance } from "./conformance.mjs";
 
 const SECRET = "do-secret";
-const GAPS_MS = [100, 200, 400, 800, 1200, 1200];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let workerd;
 let logServer;
@@ -101,7 +100,7 @@ after(async () => {
 async function storeCall(op, key, token, options) {
   const r = await fetch(`${urls[0]}/__store`, { method: "POST", body: JSON.stringify({ op, key, token, options }) });
   const answer = await r.json();
-  if (answer.error !== undefined) throw Object.assign(answer.error === "TypeError" ? new TypeError(answer.message) : new Error(answer.message));
+  if (answer.error !== undefined) throw answer.error === "TypeError" ? new TypeError(answer.message) : new Error(answer.message);
   return answer;
 }
 
@@ -112,29 +111,7 @@ storeConformance("durableObjectDedupe (workerd)", async (options) => {
 });
 
 /** One platform delivery: first try to urls[first], each retry to the other isolate. */
-async function deliver(body, first) {
-  const tries = [];
-  for (let i = 0; ; i++) {
-    let status;
-    let result;
-    try {
-      const r = await fetch(urls[(first + i) % urls.length], {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-hub-signature": sign(body, SECRET) },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
-      status = r.status;
-      result = (await r.json()).result;
-    } catch {
-      status = "no answer";
-    }
-    tries.push(status);
-    if (typeof status === "number" && status >= 200 && status < 300) return { delivered: true, tries, result };
-    if (i === GAPS_MS.length) return { delivered: false, tries };
-    await sleep(GAPS_MS[i]);
-  }
-}
+const deliverTo = (body, first) => deliver((i) => urls[(first + i) % urls.length], body, SECRET);
 
 test("workerd, two isolates sharing the Durable Object store: each event twice at once, first tries failing: every event processed exactly once", async () => {
   const ids = Array.from({ length: 200 }, (_, i) => String(9400000 + i));
@@ -146,7 +123,7 @@ test("workerd, two isolates sharing the Durable Object store: each event twice a
       while (next < ids.length) {
         const id = ids[next++];
         const body = messageEvent(Number(id), "workerd");
-        outcomes.set(id, await Promise.all([deliver(body, 0), deliver(body, 1)]));
+        outcomes.set(id, await Promise.all([deliverTo(body, 0), deliverTo(body, 1)]));
       }
     }),
   );

@@ -4,14 +4,14 @@ import { execFileSync, spawn } from "node:child_process";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
+import { freePort } from "../../scripts/ports.mjs";
 
-export { bundleWorker, workerdConfig };
+export { bundleWorker, workerdConfig, freePort };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PKG = join(ROOT, "pkg");
@@ -91,18 +91,6 @@ export function npmInstallTarball(dir) {
 export function nodeJson(cwd, args, env = {}) {
   const out = execFileSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return JSON.parse(out);
-}
-
-export function freePort() {
-  return new Promise((res, rej) => {
-    const s = createNetServer();
-    s.unref();
-    s.on("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
 }
 
 /**
