@@ -64,9 +64,11 @@ export declare function verifyAndParse(
 ): HaptikEvent;
 
 /**
- * Validates a raw body, or an object a framework already parsed (it is turned back into JSON with
- * JSON.stringify first, so values JSON cannot hold are not seen as they were; the issues of an
- * object have a path but no line, column or offset). Never throws for a bad payload.
+ * Validates a raw body, or an object a framework already parsed: the verdict is the one its JSON
+ * text would get (a clean known event is answered from the object itself; anything else is
+ * turned back into JSON with JSON.stringify, so ids the framework already rounded cannot be seen,
+ * and values JSON cannot hold are issues at their path). The issues of an object have a path
+ * but no line, column or offset. Never throws for a bad payload.
  */
 export declare function validateEvent(input: RawBody | object, options?: ParseOptions): ValidationResult;
 

@@ -36,6 +36,7 @@ mod event_support;
 pub mod fast;
 pub mod generated;
 pub mod issue;
+pub mod js_model;
 pub mod json;
 pub mod json_schema;
 pub mod model;

@@ -297,5 +297,7 @@ pub fn constants_js() -> String {
         "export const DEFAULT_MAX_DEPTH = {};",
         crate::options::DEFAULT_MAX_DEPTH
     );
+    // The core's cap on nesting, whatever maxDepth says (deeper is too_deep).
+    let _ = writeln!(out, "export const MAX_DEPTH_CAP = {};", crate::options::MAX_DEPTH_CAP);
     out
 }

@@ -10,3 +10,4 @@ export const RETRY_GAPS_SECONDS = Object.freeze([5, 25, 125, 625, 1410, 1410]);
 export const SIGNATURE_HEADER = "x-hub-signature";
 export const DEFAULT_MAX_BYTES = 1048576;
 export const DEFAULT_MAX_DEPTH = 64;
+export const MAX_DEPTH_CAP = 256;

@@ -2,9 +2,10 @@
 // wasm (loader.js), then V8's JSON.parse builds the object and the report's patches are applied.
 
 import * as glue from "../haptik_webhook.js";
-import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "./constants.js";
+import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, MAX_DEPTH_CAP } from "./constants.js";
 import { __withWasm, __isWellFormed, __readOutput, copyIn, WasmTrap } from "./loader.js";
 import { HaptikWebhookError, issue, __whatIs, __shown } from "./errors.js";
+import { cleanObjectEvent } from "./object-check.js";
 
 export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES };
 
@@ -267,6 +268,9 @@ export function validateEvent(input, options) {
   let data = __asInput(input);
   const parsedObject = data === null;
   if (parsedObject) {
+    // Most objects are clean known events: object-check.js answers those from the object itself.
+    const clean = isPayloadObject(input) ? cleanObjectEvent(input, opts.maxDepth, opts.maxBytes) : null;
+    if (clean !== null) return { valid: true, eventName: clean, errors: [], warnings: [] };
     const json = jsonOf(input, opts.maxDepth);
     if (json.error) return result(failure(json.error).report);
     data = json.text;
@@ -294,7 +298,7 @@ function jsonOf(value, maxDepth) {
   if (!isPayloadObject(value)) {
     return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __shown(value) }) };
   }
-  const odd = notJson(value, Math.min(maxDepth, WALK_DEPTH_CAP));
+  const odd = notJson(value, Math.min(maxDepth, MAX_DEPTH_CAP));
   if (odd !== null) {
     const message = `${odd.path === "" ? "the payload" : odd.path} must be a JSON value, but is ${odd.what}`;
     return { error: issue("invalid_value", message, { path: odd.path, expected: "a JSON value", received: __shown(odd.value) }) };
@@ -312,8 +316,6 @@ function jsonOf(value, maxDepth) {
   return { text };
 }
 
-// The core's own cap on nesting (MAX_DEPTH_CAP in src/options.rs): deeper is too_deep anyway.
-const WALK_DEPTH_CAP = 256;
 const escapeKey = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** The first value under `value` that JSON cannot hold as it is: { path, what } or null. */
@@ -393,6 +395,15 @@ export function __parseValue(value, options) {
 }
 
 function parseValueWith(value, opts) {
+  if (cleanObjectEvent(value, opts.maxDepth, opts.maxBytes) !== null) {
+    // A clean known event: the new event is the object's JSON read back, as the general path
+    // below would build it (nothing to patch). A getter that throws goes the general way.
+    try {
+      return { value: JSON.parse(JSON.stringify(value)), errors: null, warnings: [] };
+    } catch {
+      // the general path reports it
+    }
+  }
   const json = jsonOf(value, opts.maxDepth);
   if (json.error) return { value: undefined, errors: [json.error], warnings: [] };
   const { value: event, errors, warnings } = parseRaw(json.text, opts);

@@ -26,6 +26,15 @@ export function assertResults(r) {
   assert.equal(m.parsedBytesSame, true);
   assert.equal(m.isKnownEvent, true);
   assert.deepEqual(m.standard, { value: m.parsed }, "eventSchema (Standard Schema) gives parseEvent's event");
+  // A parsed object (answered by the object check when clean) gives what its text gives.
+  for (const name of ["message", "loose", "unknown"]) {
+    const strip = (issues) => issues.map(({ line, column, offset, ...rest }) => rest);
+    const { validate } = r[name];
+    assert.deepEqual(r[name].validateObject, { ...validate, warnings: strip(validate.warnings) }, `${name}: validateEvent of the parsed object`);
+    assert.equal(r[name].parsedObjectSame, true, `${name}: safeParseEvent of the parsed object`);
+  }
+  assert.deepEqual(r.invalid.validateObject.errors.map((x) => x.path).sort(), ["/business_id", "/message/id"]);
+  assert.equal(r.invalid.parsedObjectSame, true);
 
   const l = r.loose;
   assert.equal(l.validate.valid, true);

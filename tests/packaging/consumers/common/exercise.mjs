@@ -26,7 +26,17 @@ export function exercise(api, payloads, testing) {
       };
     }
     try {
-      r.standard = api.eventSchema["~standard"].validate(JSON.parse(text));
+      const object = JSON.parse(text);
+      r.standard = api.eventSchema["~standard"].validate(object);
+      // An object a framework already parsed (express.json(), await request.json()).
+      r.validateObject = api.validateEvent(object);
+      let fromObject;
+      try {
+        fromObject = api.parseEvent(object);
+      } catch (e) {
+        fromObject = e instanceof api.HaptikWebhookError ? undefined : e;
+      }
+      r.parsedObjectSame = fromObject === undefined ? !("parsed" in r) : JSON.stringify(fromObject) === JSON.stringify(r.parsed);
     } catch (e) {
       r.standard = { notJson: e.name };
     }

@@ -1,0 +1,248 @@
+// haptik-webhook: the fast answer for an object a framework already parsed (express.json(),
+// await request.json()): "a known event with nothing to report?", read from the object itself.
+//
+// Why it exists: the general path turns the object back into JSON text (JSON.stringify, 0.85x a
+// JSON.parse) and validates that text in wasm; BENCHMARKS.md, "Object input", measures it, and
+// serde-wasm-bindgen reading the object costs more still. Most objects are clean known events,
+// and for them this walk of the generated model (./model-table.js, from src/model.rs) is the
+// whole answer. Like src/fast.rs, it is conservative: anything that would give an error, a
+// warning or a patch, and a few rare things that would not (an unknown key in a known object,
+// an object that is not plain, a deprecated event, a number beyond 2^53 anywhere), make it give
+// up (null), and the general path decides. tests/node/object-check.test.mjs holds it to that:
+// whenever it says "clean, event N", validating JSON.stringify of the object says the same.
+
+import { ROOT } from "./model-table.js";
+import { MAX_DEPTH_CAP } from "./constants.js";
+
+/** The field lists and unions, each with a look-up by name built on first use. */
+const compiled = new Map();
+
+function compileFields(lists, tag) {
+  const byName = Object.create(null);
+  let required = 0;
+  for (const list of lists) {
+    for (const field of list) {
+      byName[field.name] = field;
+      if (field.required) required++;
+    }
+  }
+  // A union's tag is read (and checked) before its fields; as a member it is just a string.
+  if (tag !== null) byName[tag] = TAG_FIELD;
+  return { byName, required };
+}
+
+const TAG_FIELD = { name: "", ty: { kind: "string", of: null, fields: null, union: null, loose: null }, required: false, legacy: false };
+
+function fieldsOf(list) {
+  let c = compiled.get(list);
+  if (c === undefined) compiled.set(list, (c = compileFields([list], null)));
+  return c;
+}
+
+function unionOf(union) {
+  let c = compiled.get(union);
+  if (c === undefined) {
+    const byTag = Object.create(null);
+    for (const v of union.variants) {
+      byTag[v.tag] = v.deprecated ? null : { tag: v.tag, spec: compileFields([union.common, v.fields], union.tag) };
+    }
+    compiled.set(union, (c = { tag: union.tag, byTag }));
+  }
+  return c;
+}
+
+// The room left under maxBytes for the JSON text the object stands for (an upper bound of its
+// size: a UTF-16 unit is at most 6 bytes there, as \uXXXX); below zero, give up.
+let room = 0;
+let depthLimit = 0;
+
+const objectProto = Object.prototype;
+const hasOwn = Object.prototype.hasOwnProperty;
+const arrayProto = Array.prototype;
+
+/** An object JSON.stringify writes as its own keys (no toJSON of its class, no other realm). */
+function isPlainObject(x) {
+  if (x === null || typeof x !== "object") return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === objectProto || proto === null;
+}
+
+function isPlainArray(x) {
+  return Array.isArray(x) && Object.getPrototypeOf(x) === arrayProto;
+}
+
+function string(x) {
+  if (typeof x !== "string") return false;
+  room -= 6 * x.length + 2;
+  return true;
+}
+
+function safeInteger(x) {
+  room -= 24;
+  return Number.isSafeInteger(x);
+}
+
+function finiteNumber(x) {
+  room -= 24;
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+function boolean(x) {
+  room -= 5;
+  return typeof x === "boolean";
+}
+
+/** A value of `ty` at nesting `depth` (of the container holding it). */
+function check(x, ty, depth) {
+  switch (ty.kind) {
+    case "string":
+    case "enum":
+      return string(x);
+    case "bool":
+      return boolean(x);
+    case "integer":
+    case "id":
+    case "int_enum":
+      return safeInteger(x);
+    case "number":
+      return finiteNumber(x);
+    case "nullable":
+      if (x === null) {
+        room -= 4;
+        return true;
+      }
+      return check(x, ty.of, depth);
+    case "array":
+      return isPlainArray(x) && items(x, ty.of, depth + 1);
+    case "object":
+      return isPlainObject(x) && members(x, fieldsOf(ty.fields), depth + 1);
+    case "map":
+      return isPlainObject(x) && values(x, ty.of, depth + 1);
+    case "union":
+    case "body":
+      return isPlainObject(x) && union(x, unionOf(ty.union), depth + 1);
+    case "loose":
+      return loose(x, ty, depth);
+    case "any":
+      return any(x, depth);
+    default:
+      return false;
+  }
+}
+
+/** The loose forms in their canonical form only (the others are normalised, and reported). */
+function loose(x, ty, depth) {
+  switch (ty.loose) {
+    case "integer_or_numeric_string":
+      return safeInteger(x);
+    case "number_or_string":
+    case "number_or_numeric_string":
+      return finiteNumber(x);
+    case "boolean":
+      return boolean(x);
+    case "string_or_integer":
+      return string(x);
+    case "flag":
+      room -= 1;
+      return x === 0 || x === 1;
+    case "closing_categories":
+      return isPlainObject(x) && members(x, fieldsOf(ty.fields), depth + 1);
+    default:
+      return false;
+  }
+}
+
+/** Any JSON value; a number beyond 2^53 in size (which would be kept exact) gives up. */
+function any(x, depth) {
+  switch (typeof x) {
+    case "string":
+      return string(x);
+    case "boolean":
+      room -= 5;
+      return true;
+    case "number":
+      room -= 24;
+      return Number.isFinite(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER;
+    case "object":
+      if (x === null) {
+        room -= 4;
+        return true;
+      }
+      if (isPlainArray(x)) return anyItems(x, depth + 1);
+      return isPlainObject(x) && values(x, null, depth + 1);
+    default:
+      return false; // undefined (in an array), a function, a symbol, a bigint
+  }
+}
+
+function items(x, ty, depth) {
+  if (depth > depthLimit) return false;
+  room -= 2 + x.length;
+  for (let i = 0; i < x.length; i++) if (!check(x[i], ty, depth)) return false;
+  return true;
+}
+
+function anyItems(x, depth) {
+  if (depth > depthLimit) return false;
+  room -= 2 + x.length;
+  for (let i = 0; i < x.length; i++) if (!any(x[i], depth)) return false;
+  return true;
+}
+
+/** A map's values (each of `ty`, or any value when `ty` is null); undefined ones are absent, as in JSON. */
+function values(x, ty, depth) {
+  if (depth > depthLimit) return false;
+  room -= 2;
+  for (const key in x) {
+    if (!hasOwn.call(x, key)) continue;
+    const v = x[key];
+    if (v === undefined) continue;
+    room -= 6 * key.length + 4;
+    if (!(ty === null ? any(v, depth) : check(v, ty, depth))) return false;
+  }
+  return true;
+}
+
+/** An object of known fields: every key one of them (and no older name), every required one present. */
+function members(x, spec, depth) {
+  if (depth > depthLimit) return false;
+  const { byName } = spec;
+  let required = 0;
+  room -= 2;
+  for (const key in x) {
+    if (!hasOwn.call(x, key)) continue;
+    const v = x[key];
+    if (v === undefined) continue;
+    const field = byName[key];
+    // An unknown key could be a near miss of a field (a warning): the general path decides.
+    if (field === undefined || field.legacy) return false;
+    room -= 6 * key.length + 4;
+    if (!check(v, field.ty, depth)) return false;
+    if (field.required) required++;
+  }
+  return required === spec.required;
+}
+
+/** An object of a union: its tag names a known, non-deprecated variant, whose fields it has. */
+function union(x, u, depth) {
+  if (!Object.prototype.hasOwnProperty.call(x, u.tag)) return false;
+  const tag = x[u.tag];
+  if (typeof tag !== "string") return false;
+  const variant = u.byTag[tag];
+  if (variant === undefined || variant === null) return false;
+  return members(x, variant.spec, depth);
+}
+
+/**
+ * The event name of `value` when it is a known, non-deprecated event that validating its JSON
+ * text would find clean (no error, no warning, nothing to normalise); null when the general
+ * path must decide. `maxDepth` and `maxBytes` are validateEvent's options.
+ */
+export function cleanObjectEvent(value, maxDepth, maxBytes) {
+  if (!isPlainObject(value)) return null;
+  room = maxBytes;
+  depthLimit = Math.min(maxDepth, MAX_DEPTH_CAP);
+  const u = unionOf(ROOT);
+  if (!union(value, u, 1) || room < 0) return null;
+  return u.byTag[value[u.tag]].tag;
+}
