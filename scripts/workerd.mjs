@@ -7,7 +7,7 @@ import { join, resolve, sep } from "node:path";
 const require = createRequire(import.meta.url);
 
 /** Bundles a Worker the way Wrangler does: esbuild, conditions workerd/worker/browser, .wasm kept external. */
-export async function bundleWorker(entry, outdir, { minify = false, nodePaths = [] } = {}) {
+export async function bundleWorker(entry, outdir, { minify = false, nodePaths = [], alias = {} } = {}) {
   const esbuild = require("esbuild");
   const wasmFiles = [];
   mkdirSync(outdir, { recursive: true });
@@ -20,6 +20,7 @@ export async function bundleWorker(entry, outdir, { minify = false, nodePaths = 
     conditions: ["workerd", "worker", "browser"],
     mainFields: ["browser", "module", "main"],
     nodePaths,
+    alias,
     outfile: join(outdir, "worker.js"),
     minify,
     metafile: true,
