@@ -92,50 +92,64 @@ fn string_literal(s: &str) -> String {
     serde_json::Value::from(s).to_string()
 }
 
-/// A type as a call of the file's `ty(kind, of, fields, union, loose)`, which gives every type
-/// one shape (the check's objects then all look alike to the JIT).
+/// A type as JS: a scalar by the name of its constant in the file, anything else as a call of
+/// the file's `ty(kind, of, fields, union, loose)`, which gives every type one shape (the check's
+/// objects then all look alike to the JIT).
 fn ty_js(ty: &'static Ty) -> String {
-    let (kind, of, fields, union, loose): (&str, Option<String>, Option<&str>, Option<&str>, Option<Loose>) = match ty {
-        Ty::Any => ("any", None, None, None, None),
-        Ty::String => ("string", None, None, None, None),
-        Ty::Bool => ("bool", None, None, None, None),
-        Ty::Integer => ("integer", None, None, None, None),
-        Ty::Number => ("number", None, None, None, None),
-        Ty::Id => ("id", None, None, None, None),
-        Ty::Enum(_) => ("enum", None, None, None, None),
-        Ty::IntEnum(_) => ("int_enum", None, None, None, None),
-        Ty::Nullable(inner) => ("nullable", Some(ty_js(inner)), None, None, None),
-        Ty::Array(inner) => ("array", Some(ty_js(inner)), None, None, None),
-        Ty::Map(inner) => ("map", Some(ty_js(inner)), None, None, None),
-        Ty::Object(object) => ("object", None, Some(object.name), None, None),
-        Ty::Union(u) => ("union", None, None, Some(u.name), None),
-        Ty::Body => ("body", None, None, Some(crate::model::HSL_ELEMENT.name), None),
-        Ty::Loose(l) => ("loose", None, loose_object(*l).map(|o| o.name), None, Some(*l)),
+    let compound = |kind: &str, of: Option<String>, fields: Option<&str>, union: Option<&str>, loose: Option<Loose>| {
+        let mut args = vec![
+            string_literal(kind),
+            of.unwrap_or_else(|| "null".into()),
+            fields.unwrap_or("null").to_string(),
+            union.unwrap_or("null").to_string(),
+            loose.map_or_else(|| "null".into(), |l| string_literal(loose_name(l))),
+        ];
+        while args.len() > 1 && args.last().is_some_and(|a| a == "null") {
+            args.pop();
+        }
+        format!("ty({})", args.join(", "))
     };
-    let mut args = vec![
-        string_literal(kind),
-        of.unwrap_or_else(|| "null".into()),
-        fields.unwrap_or("null").to_string(),
-        union.unwrap_or("null").to_string(),
-        loose.map_or_else(|| "null".into(), |l| string_literal(loose_name(l))),
-    ];
-    while args.len() > 1 && args.last().is_some_and(|a| a == "null") {
-        args.pop();
+    match ty {
+        Ty::Any => "ANY".into(),
+        Ty::String => "STRING".into(),
+        Ty::Bool => "BOOL".into(),
+        Ty::Integer => "INTEGER".into(),
+        Ty::Number => "NUMBER".into(),
+        Ty::Id => "ID".into(),
+        Ty::Enum(_) => "ENUM".into(),
+        Ty::IntEnum(_) => "INT_ENUM".into(),
+        Ty::Nullable(inner) => compound("nullable", Some(ty_js(inner)), None, None, None),
+        Ty::Array(inner) => compound("array", Some(ty_js(inner)), None, None, None),
+        Ty::Map(inner) => compound("map", Some(ty_js(inner)), None, None, None),
+        Ty::Object(object) => compound("object", None, Some(object.name), None, None),
+        Ty::Union(u) => compound("union", None, None, Some(u.name), None),
+        Ty::Body => compound("body", None, None, Some(crate::model::HSL_ELEMENT.name), None),
+        Ty::Loose(l) => compound("loose", None, loose_object(*l).map(|o| o.name), None, Some(*l)),
     }
-    format!("ty({})", args.join(", "))
 }
+
+/// The scalar types the file names once (`ty_js` refers to them).
+const SCALARS: [(&str, &str); 8] = [
+    ("ANY", "any"),
+    ("STRING", "string"),
+    ("BOOL", "bool"),
+    ("INTEGER", "integer"),
+    ("NUMBER", "number"),
+    ("ID", "id"),
+    ("ENUM", "enum"),
+    ("INT_ENUM", "int_enum"),
+];
 
 fn fields_js(fields: &'static [Field]) -> String {
     let mut out = String::new();
     for f in fields {
-        let _ = writeln!(
-            out,
-            "  {{ name: {}, ty: {}, required: {}, legacy: {} }},",
-            string_literal(f.name),
-            ty_js(&f.ty),
-            f.required,
-            f.legacy
-        );
+        let flags = match (f.required, f.legacy) {
+            (false, false) => String::new(),
+            (true, false) => ", REQUIRED".into(),
+            (false, true) => ", LEGACY".into(),
+            (true, true) => ", REQUIRED | LEGACY".into(),
+        };
+        let _ = writeln!(out, "  field({}, {}{flags}),", string_literal(f.name), ty_js(&f.ty));
     }
     out
 }
@@ -148,8 +162,15 @@ pub fn module() -> String {
     out.push_str(
         "// The model as data for the check of a parsed object (src/object-check.js). Every list is\n\
          // declared first and filled after, so the order of the declarations does not matter.\n\n\
-         const ty = (kind, of = null, fields = null, union = null, loose = null) => ({ kind, of, fields, union, loose });\n\n",
+         const ty = (kind, of = null, fields = null, union = null, loose = null) => ({ kind, of, fields, union, loose });\n\
+         const REQUIRED = 1;\n\
+         const LEGACY = 2;\n\
+         const field = (name, ty, flags = 0) => ({ name, ty, required: (flags & REQUIRED) !== 0, legacy: (flags & LEGACY) !== 0 });\n",
     );
+    for (name, kind) in SCALARS {
+        let _ = writeln!(out, "const {name} = ty({});", string_literal(kind));
+    }
+    out.push('\n');
     for object in &names.objects {
         let _ = writeln!(out, "const {} = [];", object.name);
     }

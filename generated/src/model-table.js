@@ -3,6 +3,17 @@
 // declared first and filled after, so the order of the declarations does not matter.
 
 const ty = (kind, of = null, fields = null, union = null, loose = null) => ({ kind, of, fields, union, loose });
+const REQUIRED = 1;
+const LEGACY = 2;
+const field = (name, ty, flags = 0) => ({ name, ty, required: (flags & REQUIRED) !== 0, legacy: (flags & LEGACY) !== 0 });
+const ANY = ty("any");
+const STRING = ty("string");
+const BOOL = ty("bool");
+const INTEGER = ty("integer");
+const NUMBER = ty("number");
+const ID = ty("id");
+const ENUM = ty("enum");
+const INT_ENUM = ty("int_enum");
 
 const User = [];
 const Agent = [];
@@ -42,203 +53,203 @@ const HaptikEvent = { tag: "event_name", common: [], variants: [] };
 const HslElement = { tag: "type", common: [], variants: [] };
 
 User.push(
-  { name: "auth_id", ty: ty("string"), required: true, legacy: false },
-  { name: "device_platform", ty: ty("loose", null, null, null, "number_or_string"), required: false, legacy: false },
-  { name: "device_platform_name", ty: ty("string"), required: false, legacy: false },
-  { name: "user_name", ty: ty("string"), required: false, legacy: false },
-  { name: "user_id", ty: ty("any"), required: false, legacy: false },
-  { name: "phone_model", ty: ty("string"), required: false, legacy: false },
-  { name: "os_version", ty: ty("string"), required: false, legacy: false },
-  { name: "package_name", ty: ty("string"), required: false, legacy: false },
+  field("auth_id", STRING, REQUIRED),
+  field("device_platform", ty("loose", null, null, null, "number_or_string")),
+  field("device_platform_name", STRING),
+  field("user_name", STRING),
+  field("user_id", ANY),
+  field("phone_model", STRING),
+  field("os_version", STRING),
+  field("package_name", STRING),
 );
 Agent.push(
-  { name: "id", ty: ty("id"), required: true, legacy: false },
-  { name: "name", ty: ty("string"), required: false, legacy: false },
-  { name: "profile_image", ty: ty("string"), required: false, legacy: false },
-  { name: "is_automated", ty: ty("loose", null, null, null, "boolean"), required: false, legacy: false },
-  { name: "email", ty: ty("nullable", ty("string")), required: false, legacy: false },
+  field("id", ID, REQUIRED),
+  field("name", STRING),
+  field("profile_image", STRING),
+  field("is_automated", ty("loose", null, null, null, "boolean")),
+  field("email", ty("nullable", STRING)),
 );
 MessageEvent.push(
-  { name: "message", ty: ty("object", null, Message), required: true, legacy: false },
+  field("message", ty("object", null, Message), REQUIRED),
 );
 Message.push(
-  { name: "id", ty: ty("id"), required: true, legacy: false },
-  { name: "body", ty: ty("body", null, null, HslElement), required: true, legacy: false },
+  field("id", ID, REQUIRED),
+  field("body", ty("body", null, null, HslElement), REQUIRED),
 );
 TextElement.push(
-  { name: "data", ty: ty("object", null, TextData), required: true, legacy: false },
+  field("data", ty("object", null, TextData), REQUIRED),
 );
 TextData.push(
-  { name: "quick_replies", ty: ty("array", ty("object", null, Actionable)), required: true, legacy: false },
+  field("quick_replies", ty("array", ty("object", null, Actionable)), REQUIRED),
 );
 Actionable.push(
-  { name: "actionable_text", ty: ty("string"), required: false, legacy: false },
-  { name: "type", ty: ty("enum"), required: false, legacy: false },
-  { name: "uri", ty: ty("enum"), required: false, legacy: false },
-  { name: "payload", ty: ty("object", null, ActionablePayload), required: false, legacy: false },
-  { name: "is_default", ty: ty("loose", null, null, null, "flag"), required: false, legacy: false },
-  { name: "location_required", ty: ty("loose", null, null, null, "boolean"), required: false, legacy: false },
-  { name: "emoji", ty: ty("string"), required: false, legacy: false },
+  field("actionable_text", STRING),
+  field("type", ENUM),
+  field("uri", ENUM),
+  field("payload", ty("object", null, ActionablePayload)),
+  field("is_default", ty("loose", null, null, null, "flag")),
+  field("location_required", ty("loose", null, null, null, "boolean")),
+  field("emoji", STRING),
 );
 ActionablePayload.push(
-  { name: "message", ty: ty("string"), required: false, legacy: false },
-  { name: "gogo_message", ty: ty("string"), required: false, legacy: false },
-  { name: "url", ty: ty("string"), required: false, legacy: false },
-  { name: "link", ty: ty("string"), required: false, legacy: false },
-  { name: "title", ty: ty("string"), required: false, legacy: false },
-  { name: "sub_title", ty: ty("string"), required: false, legacy: false },
-  { name: "description", ty: ty("string"), required: false, legacy: false },
-  { name: "images", ty: ty("array", ty("any")), required: false, legacy: false },
-  { name: "mime_types", ty: ty("array", ty("string")), required: false, legacy: false },
-  { name: "lat_key", ty: ty("string"), required: false, legacy: false },
-  { name: "lng_key", ty: ty("string"), required: false, legacy: false },
-  { name: "callback_link", ty: ty("string"), required: false, legacy: false },
-  { name: "items", ty: ty("array", ty("any")), required: false, legacy: false },
-  { name: "show_share_option", ty: ty("loose", null, null, null, "boolean"), required: false, legacy: false },
-  { name: "image", ty: ty("string"), required: false, legacy: false },
-  { name: "via_name", ty: ty("string"), required: false, legacy: false },
-  { name: "id", ty: ty("any"), required: false, legacy: false },
+  field("message", STRING),
+  field("gogo_message", STRING),
+  field("url", STRING),
+  field("link", STRING),
+  field("title", STRING),
+  field("sub_title", STRING),
+  field("description", STRING),
+  field("images", ty("array", ANY)),
+  field("mime_types", ty("array", STRING)),
+  field("lat_key", STRING),
+  field("lng_key", STRING),
+  field("callback_link", STRING),
+  field("items", ty("array", ANY)),
+  field("show_share_option", ty("loose", null, null, null, "boolean")),
+  field("image", STRING),
+  field("via_name", STRING),
+  field("id", ANY),
 );
 ButtonElement.push(
-  { name: "data", ty: ty("object", null, ButtonData), required: true, legacy: false },
+  field("data", ty("object", null, ButtonData), REQUIRED),
 );
 ButtonData.push(
-  { name: "items", ty: ty("array", ty("object", null, Actionable)), required: true, legacy: false },
+  field("items", ty("array", ty("object", null, Actionable)), REQUIRED),
 );
 CarouselElement.push(
-  { name: "data", ty: ty("object", null, CarouselData), required: true, legacy: false },
+  field("data", ty("object", null, CarouselData), REQUIRED),
 );
 CarouselData.push(
-  { name: "width", ty: ty("enum"), required: false, legacy: false },
-  { name: "image_aspect_ratio", ty: ty("loose", null, null, null, "number_or_numeric_string"), required: false, legacy: false },
-  { name: "items", ty: ty("array", ty("object", null, CarouselItem)), required: true, legacy: false },
+  field("width", ENUM),
+  field("image_aspect_ratio", ty("loose", null, null, null, "number_or_numeric_string")),
+  field("items", ty("array", ty("object", null, CarouselItem)), REQUIRED),
 );
 CarouselItem.push(
-  { name: "thumbnail", ty: ty("object", null, Thumbnail), required: false, legacy: false },
-  { name: "title", ty: ty("string"), required: false, legacy: false },
-  { name: "sub_title", ty: ty("string"), required: false, legacy: false },
-  { name: "description", ty: ty("string"), required: false, legacy: false },
-  { name: "actionables", ty: ty("array", ty("object", null, Actionable)), required: false, legacy: false },
-  { name: "mini_actionable", ty: ty("object", null, Actionable), required: false, legacy: false },
-  { name: "meta", ty: ty("string"), required: false, legacy: false },
+  field("thumbnail", ty("object", null, Thumbnail)),
+  field("title", STRING),
+  field("sub_title", STRING),
+  field("description", STRING),
+  field("actionables", ty("array", ty("object", null, Actionable))),
+  field("mini_actionable", ty("object", null, Actionable)),
+  field("meta", STRING),
 );
 Thumbnail.push(
-  { name: "image", ty: ty("string"), required: true, legacy: false },
-  { name: "type", ty: ty("enum"), required: false, legacy: false },
+  field("image", STRING, REQUIRED),
+  field("type", ENUM),
 );
 SystemElement.push(
-  { name: "data", ty: ty("object", null, SystemData), required: true, legacy: false },
+  field("data", ty("object", null, SystemData), REQUIRED),
 );
 SystemData.push(
-  { name: "event_name", ty: ty("string"), required: false, legacy: false },
-  { name: "payload", ty: ty("object", null, SystemPayload), required: false, legacy: false },
+  field("event_name", STRING),
+  field("payload", ty("object", null, SystemPayload)),
 );
 SystemPayload.push(
-  { name: "profile_image", ty: ty("string"), required: false, legacy: false },
-  { name: "agent_name", ty: ty("string"), required: false, legacy: false },
-  { name: "team_name", ty: ty("string"), required: false, legacy: false },
+  field("profile_image", STRING),
+  field("agent_name", STRING),
+  field("team_name", STRING),
 );
 FormElement.push(
-  { name: "data", ty: ty("object", null, FormData), required: true, legacy: false },
-  { name: "title", ty: ty("string"), required: false, legacy: false },
-  { name: "subtitle", ty: ty("string"), required: false, legacy: false },
+  field("data", ty("object", null, FormData), REQUIRED),
+  field("title", STRING),
+  field("subtitle", STRING),
 );
 FormData.push(
-  { name: "fields", ty: ty("array", ty("object", null, FormField)), required: true, legacy: false },
+  field("fields", ty("array", ty("object", null, FormField)), REQUIRED),
 );
 FormField.push(
-  { name: "key", ty: ty("string"), required: true, legacy: false },
-  { name: "type", ty: ty("enum"), required: false, legacy: false },
-  { name: "keyboard_type", ty: ty("enum"), required: false, legacy: false },
-  { name: "order", ty: ty("integer"), required: false, legacy: false },
-  { name: "icon", ty: ty("string"), required: false, legacy: false },
-  { name: "hint", ty: ty("string"), required: false, legacy: false },
-  { name: "options", ty: ty("array", ty("any")), required: false, legacy: false },
-  { name: "search_source", ty: ty("any"), required: false, legacy: false },
-  { name: "search_placeholder", ty: ty("string"), required: false, legacy: false },
-  { name: "autofill", ty: ty("any"), required: false, legacy: false },
-  { name: "autofill_source", ty: ty("any"), required: false, legacy: false },
+  field("key", STRING, REQUIRED),
+  field("type", ENUM),
+  field("keyboard_type", ENUM),
+  field("order", INTEGER),
+  field("icon", STRING),
+  field("hint", STRING),
+  field("options", ty("array", ANY)),
+  field("search_source", ANY),
+  field("search_placeholder", STRING),
+  field("autofill", ANY),
+  field("autofill_source", ANY),
 );
 SilentElement.push(
-  { name: "data", ty: ty("object", null, SilentData), required: true, legacy: false },
+  field("data", ty("object", null, SilentData), REQUIRED),
 );
 SilentData.push(
-  { name: "silent_actions", ty: ty("array", ty("object", null, SilentAction)), required: true, legacy: false },
+  field("silent_actions", ty("array", ty("object", null, SilentAction)), REQUIRED),
 );
 SilentAction.push(
-  { name: "type", ty: ty("string"), required: true, legacy: false },
-  { name: "data", ty: ty("object", null, SilentActionData), required: false, legacy: false },
+  field("type", STRING, REQUIRED),
+  field("data", ty("object", null, SilentActionData)),
 );
 SilentActionData.push(
-  { name: "Id", ty: ty("integer"), required: false, legacy: false },
-  { name: "via_name", ty: ty("string"), required: false, legacy: false },
+  field("Id", INTEGER),
+  field("via_name", STRING),
 );
 NativeActionElement.push(
-  { name: "data", ty: ty("object", null, NativeActionData), required: true, legacy: false },
+  field("data", ty("object", null, NativeActionData), REQUIRED),
 );
 NativeActionData.push(
-  { name: "method", ty: ty("string"), required: true, legacy: false },
+  field("method", STRING, REQUIRED),
 );
 ReceiptElement.push(
-  { name: "data", ty: ty("map", ty("any")), required: false, legacy: false },
+  field("data", ty("map", ANY)),
 );
 TabListElement.push(
-  { name: "data", ty: ty("map", ty("any")), required: false, legacy: false },
+  field("data", ty("map", ANY)),
 );
 ChatPinnedEvent.push(
-  { name: "message", ty: ty("object", null, Message), required: true, legacy: false },
+  field("message", ty("object", null, Message), REQUIRED),
 );
 ChatCompleteEvent.push(
-  { name: "message", ty: ty("object", null, Message), required: true, legacy: false },
+  field("message", ty("object", null, Message), REQUIRED),
 );
 ConversationCompleteEvent.push(
-  { name: "follow_up_details", ty: ty("object", null, FollowUpDetails), required: false, legacy: false },
-  { name: "data", ty: ty("object", null, ConversationData), required: true, legacy: false },
+  field("follow_up_details", ty("object", null, FollowUpDetails)),
+  field("data", ty("object", null, ConversationData), REQUIRED),
 );
 FollowUpDetails.push(
-  { name: "follow_up_timestamp", ty: ty("integer"), required: false, legacy: false },
-  { name: "send_to", ty: ty("int_enum"), required: false, legacy: false },
-  { name: "expert_name", ty: ty("string"), required: false, legacy: false },
-  { name: "comment", ty: ty("string"), required: false, legacy: false },
-  { name: "team_id", ty: ty("integer"), required: false, legacy: false },
+  field("follow_up_timestamp", INTEGER),
+  field("send_to", INT_ENUM),
+  field("expert_name", STRING),
+  field("comment", STRING),
+  field("team_id", INTEGER),
 );
 ConversationData.push(
-  { name: "conversation_no", ty: ty("loose", null, null, null, "string_or_integer"), required: false, legacy: false },
-  { name: "collection_id", ty: ty("string"), required: false, legacy: false },
-  { name: "conversation_identifier", ty: ty("string"), required: false, legacy: false },
-  { name: "chat_link", ty: ty("string"), required: false, legacy: false },
-  { name: "complete_chat_link", ty: ty("string"), required: false, legacy: false },
-  { name: "completion_type", ty: ty("enum"), required: false, legacy: false },
-  { name: "completion_by", ty: ty("string"), required: false, legacy: false },
-  { name: "closing_categories", ty: ty("loose", null, ClosingCategories, null, "closing_categories"), required: false, legacy: false },
-  { name: "conversation_details", ty: ty("map", ty("any")), required: false, legacy: false },
-  { name: "user_details", ty: ty("map", ty("any")), required: false, legacy: false },
-  { name: "conversation_data", ty: ty("map", ty("any")), required: false, legacy: true },
-  { name: "permanent_user_data", ty: ty("map", ty("any")), required: false, legacy: true },
+  field("conversation_no", ty("loose", null, null, null, "string_or_integer")),
+  field("collection_id", STRING),
+  field("conversation_identifier", STRING),
+  field("chat_link", STRING),
+  field("complete_chat_link", STRING),
+  field("completion_type", ENUM),
+  field("completion_by", STRING),
+  field("closing_categories", ty("loose", null, ClosingCategories, null, "closing_categories")),
+  field("conversation_details", ty("map", ANY)),
+  field("user_details", ty("map", ANY)),
+  field("conversation_data", ty("map", ANY), LEGACY),
+  field("permanent_user_data", ty("map", ANY), LEGACY),
 );
 ClosingCategories.push(
-  { name: "reason", ty: ty("string"), required: false, legacy: false },
-  { name: "subReason", ty: ty("string"), required: false, legacy: false },
-  { name: "comment", ty: ty("string"), required: false, legacy: false },
+  field("reason", STRING),
+  field("subReason", STRING),
+  field("comment", STRING),
 );
 HaptikEvent.common.push(
-  { name: "version", ty: ty("string"), required: true, legacy: false },
-  { name: "timestamp", ty: ty("string"), required: true, legacy: false },
-  { name: "business_id", ty: ty("loose", null, null, null, "integer_or_numeric_string"), required: true, legacy: false },
-  { name: "business_name", ty: ty("string"), required: false, legacy: false },
-  { name: "user", ty: ty("object", null, User), required: true, legacy: false },
-  { name: "agent", ty: ty("object", null, Agent), required: false, legacy: false },
+  field("version", STRING, REQUIRED),
+  field("timestamp", STRING, REQUIRED),
+  field("business_id", ty("loose", null, null, null, "integer_or_numeric_string"), REQUIRED),
+  field("business_name", STRING),
+  field("user", ty("object", null, User), REQUIRED),
+  field("agent", ty("object", null, Agent)),
 );
 HaptikEvent.variants.push({ tag: "message", fields: MessageEvent, deprecated: false });
 HaptikEvent.variants.push({ tag: "chat_pinned", fields: ChatPinnedEvent, deprecated: false });
 HaptikEvent.variants.push({ tag: "chat_complete", fields: ChatCompleteEvent, deprecated: true });
 HaptikEvent.variants.push({ tag: "webhook_conversation_complete", fields: ConversationCompleteEvent, deprecated: false });
 HslElement.common.push(
-  { name: "text", ty: ty("string"), required: false, legacy: false },
-  { name: "isNew", ty: ty("bool"), required: false, legacy: false },
-  { name: "voice_text", ty: ty("string"), required: false, legacy: false },
-  { name: "mic_auto_open", ty: ty("bool"), required: false, legacy: false },
-  { name: "builder_metadata_subtype", ty: ty("string"), required: false, legacy: false },
+  field("text", STRING),
+  field("isNew", BOOL),
+  field("voice_text", STRING),
+  field("mic_auto_open", BOOL),
+  field("builder_metadata_subtype", STRING),
 );
 HslElement.variants.push({ tag: "TEXT", fields: TextElement, deprecated: false });
 HslElement.variants.push({ tag: "BUTTON", fields: ButtonElement, deprecated: false });
