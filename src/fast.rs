@@ -9,10 +9,10 @@
 //! every payload it accepts gets a clean report from the full pass, and that it accepts the
 //! clean fixtures.
 
+use crate::field_order;
 use crate::json::{same_bytes, scan_string, Num, Reader};
 use crate::model::{field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL_ELEMENT};
 use crate::options::{Options, MAX_DEPTH_CAP};
-use core::sync::atomic::{AtomicU64, Ordering};
 
 /// Unknown keys remembered per object to find duplicates; an object with more gives up.
 const MAX_OTHER_KEYS: usize = 32;
@@ -285,8 +285,8 @@ impl<'a> Fast<'a> {
         fields: &'static [Field],
     ) -> Option<(usize, &'static Field)> {
         let i = match members.last {
-            Some(last) => guess(&NEXT_FIELD, address(last))?,
-            None if members.first => guess(&FIRST_FIELD, list_address(common, fields))?,
+            Some(last) => field_order::after(last)?,
+            None if members.first => field_order::first(common, fields)?,
             None => return None,
         };
         let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
@@ -311,11 +311,7 @@ impl<'a> Fast<'a> {
     ) -> Option<()> {
         match field_named(common, fields, key) {
             Some(known) => {
-                if let Some(last) = members.last {
-                    learn(&NEXT_FIELD, address(last), known.0);
-                } else if members.first {
-                    learn(&FIRST_FIELD, list_address(common, fields), known.0);
-                }
+                field_order::learn(members.last, members.first, common, fields, known.0);
                 self.known_member(members, known)
             }
             None => {
@@ -464,45 +460,5 @@ impl Members {
             last: None,
             first: true,
         }
-    }
-}
-
-/// Which field followed which in the payloads read so far: for a field (by address), the index
-/// of the next field in its object; and for an object's list of fields, the index of its first
-/// one. Small direct-mapped tables: only guesses, checked before use (see
-/// [`Fast::guessed_key`]); two addresses on one slot cost misses, never a wrong answer.
-static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
-static FIRST_FIELD: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
-
-fn address(field: &'static Field) -> usize {
-    field as *const Field as usize
-}
-
-/// The address that names an object's fields for [`FIRST_FIELD`]: its first list of fields.
-fn list_address(common: &'static [Field], fields: &'static [Field]) -> usize {
-    if common.is_empty() {
-        fields.as_ptr() as usize
-    } else {
-        common.as_ptr() as usize
-    }
-}
-
-/// The slot of `address` in `table`, and the tag that marks it as that address's.
-fn slot(table: &'static [AtomicU64], address: usize) -> Option<(&'static AtomicU64, u64)> {
-    let slot = table.get((address / core::mem::size_of::<Field>()) % table.len())?;
-    Some((slot, (address as u64) << 8))
-}
-
-#[inline(always)]
-fn guess(table: &'static [AtomicU64], address: usize) -> Option<usize> {
-    let (slot, tag) = slot(table, address)?;
-    let entry = slot.load(Ordering::Relaxed);
-    (entry & !0xFF == tag).then_some((entry & 0xFF) as usize)
-}
-
-#[inline(always)]
-fn learn(table: &'static [AtomicU64], address: usize, index: usize) {
-    if let (Some((slot, tag)), Ok(index)) = (slot(table, address), u8::try_from(index)) {
-        slot.store(tag | u64::from(index), Ordering::Relaxed);
     }
 }

@@ -34,6 +34,7 @@ pub mod event;
 pub mod delivery;
 mod event_support;
 pub mod fast;
+mod field_order;
 pub mod generated;
 pub mod issue;
 pub mod js_model;

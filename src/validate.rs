@@ -3,7 +3,8 @@
 //! once and not descended into.
 
 use crate::issue::{push_pointer_segment, Code, Issue};
-use crate::json::{check_syntax, Failure, Fatal, Kind, Reader, Str};
+use crate::field_order;
+use crate::json::{check_syntax, same_bytes, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{
     field_named, Field, Loose, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, MESSAGE_EVENT, ROOT,
 };
@@ -228,6 +229,24 @@ fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Opti
         return common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
     }
     field_named(common, fields, key.raw)
+}
+
+/// The field that followed `after` last time (or came first, `at_start`), when `key` is its name.
+#[inline]
+fn guessed(
+    after: Option<&'static Field>,
+    at_start: bool,
+    common: &'static [Field],
+    fields: &'static [Field],
+    key: &Str,
+) -> Option<(usize, &'static Field)> {
+    let i = match after {
+        Some(field) => field_order::after(field)?,
+        None if at_start => field_order::first(common, fields)?,
+        None => return None,
+    };
+    let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
+    (!key.escaped && same_bytes(key.raw, field.name.as_bytes())).then_some((i, field))
 }
 
 /// How reading a union's object ended.
@@ -534,8 +553,12 @@ impl<'a, 'r> Validator<'a, 'r> {
         let mut resolved = union.is_none();
         let mut others = SeenKeys::default();
         let mut unknown: Vec<(Str<'a>, usize)> = Vec::new();
+        // The previous member's field, for the guess of the next one (src/field_order.rs).
+        let mut previous: Option<&'static Field> = None;
+        let mut at_start = true;
         while let Some((key, key_at)) = self.r.next_key(&mut first)? {
             self.path.push(Seg::Key(key));
+            let (after, was_at_start) = (previous.take(), std::mem::replace(&mut at_start, false));
             if let Some(u) = union.filter(|u| key.is(u.tag)) {
                 if std::mem::replace(&mut tag_seen, true) {
                     self.duplicate(key_at);
@@ -559,7 +582,13 @@ impl<'a, 'r> Validator<'a, 'r> {
                     }
                 }
             } else {
-                let mut found = lookup(common, fields, &key);
+                let mut found = guessed(after, was_at_start, common, fields, &key).or_else(|| {
+                    let found = lookup(common, fields, &key);
+                    if let Some((i, _)) = found {
+                        field_order::learn(after, was_at_start, common, fields, i);
+                    }
+                    found
+                });
                 if let Some(u) = union.filter(|_| !resolved && found.is_none()) {
                     // A key that depends on the variant: find the tag ahead first.
                     let Some(tag) = self.lookahead_tag_from(u.tag, at) else {
@@ -573,6 +602,7 @@ impl<'a, 'r> Validator<'a, 'r> {
                     found = lookup(common, fields, &key);
                 }
                 if let Some((i, field)) = found {
+                    previous = Some(field);
                     let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
                     if present & bit != 0 {
                         self.duplicate(key_at);
