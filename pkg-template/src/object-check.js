@@ -243,6 +243,26 @@ export function cleanObjectEvent(value, maxDepth, maxBytes) {
   room = maxBytes;
   depthLimit = Math.min(maxDepth, MAX_DEPTH_CAP);
   const u = unionOf(ROOT);
-  if (!union(value, u, 1) || room < 0) return null;
+  if (!union(value, u, 1)) return null;
+  if (room < 0 && !fits(value, maxBytes)) return null;
   return u.byTag[value[u.tag]].tag;
 }
+
+/**
+ * Whether the JSON text of `value` takes at most `maxBytes` bytes of UTF-8: for an object whose
+ * bound was too loose to tell (within 6x of maxBytes), its text is written and measured.
+ */
+function fits(value, maxBytes) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return false; // a getter that throws: the general path reports it
+  }
+  // A UTF-16 unit is 1 to 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+  if (text.length > maxBytes) return false;
+  if (text.length * 3 <= maxBytes) return true;
+  return encoder.encodeInto(text, new Uint8Array(maxBytes)).read === text.length;
+}
+
+const encoder = new TextEncoder();
