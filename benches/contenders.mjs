@@ -53,6 +53,20 @@ export function makeContenders({ hw, zod, valibot, ajv, cfworker }) {
       paths: (r) => r.errors.map((i) => i.path),
     },
     {
+      key: "parseEvent_object",
+      label: "haptik-webhook parseEvent (an already-parsed object: a new event)",
+      run: (p) => {
+        try {
+          return hw.parseEvent(p.object);
+        } catch (e) {
+          if (e && e.issues) return { errors: e.issues };
+          throw e;
+        }
+      },
+      valid: (r) => !r.errors && typeof r.event_name === "string",
+      paths: (r) => r.errors.map((i) => i.path),
+    },
+    {
       key: "zod",
       label: "JSON.parse + zod 4",
       run: (p) => zod.safeParse(JSON.parse(p.text)),

@@ -247,6 +247,7 @@ const CONTENDER_ORDER = [
   ["validateEvent_string", "validateEvent (string)"],
   ["validateEvent_bytes", "validateEvent (Uint8Array)"],
   ["validateEvent_object", "validateEvent (parsed object)"],
+  ["parseEvent_object", "parseEvent (parsed object)"],
   ["zod", "JSON.parse + zod 4"],
   ["valibot", "JSON.parse + valibot"],
   ["ajv", "JSON.parse + ajv"],

@@ -5,7 +5,7 @@ import * as glue from "../haptik_webhook.js";
 import { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, MAX_DEPTH_CAP } from "./constants.js";
 import { __withWasm, __isWellFormed, __readOutput, copyIn, WasmTrap } from "./loader.js";
 import { HaptikWebhookError, issue, __whatIs, __shown } from "./errors.js";
-import { cleanObjectEvent } from "./object-check.js";
+import { cleanObjectEvent, jsonCopy } from "./object-check.js";
 
 export { EVENT_NAMES, DEPRECATED_EVENT_NAMES, HSL_TYPES, ISSUE_CODES };
 
@@ -396,10 +396,11 @@ export function __parseValue(value, options) {
 
 function parseValueWith(value, opts) {
   if (cleanObjectEvent(value, opts.maxDepth, opts.maxBytes) !== null) {
-    // A clean known event: the new event is the object's JSON read back, as the general path
-    // below would build it (nothing to patch). A getter that throws goes the general way.
+    // A clean known event: the new event is what the general path below would build (the
+    // object's JSON read back, nothing to patch), copied without the text. A getter that throws
+    // goes the general way.
     try {
-      return { value: JSON.parse(JSON.stringify(value)), errors: null, warnings: [] };
+      return { value: jsonCopy(value), errors: null, warnings: [] };
     } catch {
       // the general path reports it
     }

@@ -218,6 +218,17 @@ test("keys: an unknown key, a near miss, a legacy name, a renamed field, an inhe
       delete Object.prototype[key];
     }
   }
+  // A polluted key under a value of any type (the rest without a prototype): the check says
+  // clean, and the new event has only the object's own keys, as JSON.stringify writes them.
+  Object.defineProperty(Object.prototype, "polluted", { value: 1, enumerable: true, configurable: true, writable: true });
+  try {
+    const top = bare(corpus().find((c) => c.name === "message-text.json").value);
+    top.user.user_id = { own: 1 };
+    assert.equal(cleanObjectEvent(top, ...DEFAULTS), "message");
+    assert.deepEqual(parseEvent(top).user.user_id, { own: 1 });
+  } finally {
+    delete Object.prototype.polluted;
+  }
   // An object whose prototype holds a required field: JSON.stringify does not write it.
   const base = corpus().find((c) => c.name === "message-text.json").value;
   const { business_id, ...rest } = base;
@@ -273,6 +284,18 @@ test("parseEvent of a clean object is a new event, equal to the text's, the obje
     event.user.auth_id = "changed";
     assert.deepEqual(value, before, `${name}: the event shares nothing with the object`);
   }
+  // "__proto__" as a key (JSON.parse makes it an own property) and -0 (JSON.stringify writes
+  // "0"): the event is still what the object's JSON text reads back as.
+  const text = JSON.stringify(corpus().find((c) => c.name === "message-text.json").value).replace(/"user_id":"[^"]*"/, '"user_id":{"__proto__":{"a":1},"x":-0}');
+  const object = JSON.parse(text);
+  assert.notEqual(cleanObjectEvent(object, ...DEFAULTS), null, "answered by the object check");
+  const fromObject = parseEvent(object);
+  const userId = fromObject.user.user_id; // a value of any type
+  assert.ok(Object.prototype.hasOwnProperty.call(userId, "__proto__"));
+  assert.equal(Object.getPrototypeOf(userId), Object.prototype);
+  assert.ok(Object.is(userId.x, 0));
+  assert.deepEqual(fromObject, JSON.parse(JSON.stringify(object)));
+  assert.deepEqual(fromObject, parseEvent(JSON.stringify(object)));
   // A getter that throws: no crash, the general path reports it.
   const base = corpus().find((c) => c.name === "message-text.json").value;
   const trap = structuredClone(base);
