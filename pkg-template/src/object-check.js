@@ -10,6 +10,7 @@
 // an object that is not plain, a deprecated event, a number beyond 2^53 anywhere), make it give
 // up (null), and the general path decides. tests/node/object-check.test.mjs holds it to that:
 // whenever it says "clean, event N", validating JSON.stringify of the object says the same.
+// jsonCopy then gives parseEvent its new event without writing the text.
 
 import { ROOT } from "./model-table.js";
 import { MAX_DEPTH_CAP } from "./constants.js";
@@ -51,8 +52,9 @@ function unionOf(union) {
   return c;
 }
 
-// The room left under maxBytes for the JSON text the object stands for (an upper bound of its
-// size: a UTF-16 unit is at most 6 bytes there, as \uXXXX); below zero, give up.
+// The room left under maxBytes for the JSON text the object stands for, counted from an upper
+// bound of its size (a UTF-16 unit is at most 6 bytes there, as \uXXXX); below zero, the bound
+// cannot tell, and the text is written and measured (fits).
 let room = 0;
 let depthLimit = 0;
 
