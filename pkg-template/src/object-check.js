@@ -241,14 +241,23 @@ function union(x, u, depth) {
  * path must decide. `maxDepth` and `maxBytes` are validateEvent's options.
  */
 export function cleanObjectEvent(value, maxDepth, maxBytes) {
-  if (!isPlainObject(value)) return null;
-  room = maxBytes;
-  depthLimit = Math.min(maxDepth, MAX_DEPTH_CAP);
-  const u = unionOf(ROOT);
-  if (!union(value, u, 1)) return null;
-  if (room < 0 && !fits(value, maxBytes)) return null;
-  return u.byTag[value[u.tag]].tag;
+  // A getter that validates another object while this walk runs would reset `room` under it:
+  // then the general path answers.
+  if (walking || !isPlainObject(value)) return null;
+  walking = true;
+  try {
+    room = maxBytes;
+    depthLimit = Math.min(maxDepth, MAX_DEPTH_CAP);
+    const u = unionOf(ROOT);
+    if (!union(value, u, 1)) return null;
+    if (room < 0 && !fits(value, maxBytes)) return null;
+    return u.byTag[value[u.tag]].tag;
+  } finally {
+    walking = false;
+  }
 }
+
+let walking = false;
 
 /**
  * Whether the JSON text of `value` takes at most `maxBytes` bytes of UTF-8: for an object whose

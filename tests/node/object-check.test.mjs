@@ -296,8 +296,16 @@ test("parseEvent of a clean object is a new event, equal to the text's, the obje
   assert.ok(Object.is(userId.x, 0));
   assert.deepEqual(fromObject, JSON.parse(JSON.stringify(object)));
   assert.deepEqual(fromObject, parseEvent(JSON.stringify(object)));
-  // A getter that throws: no crash, the general path reports it.
   const base = corpus().find((c) => c.name === "message-text.json").value;
+  // A getter that validates another object during the walk: each verdict is still its own.
+  const big = { ...base, business_name: "x".repeat(500) };
+  const inner = structuredClone(base);
+  Object.defineProperty(inner.user, "auth_id", { enumerable: true, get: () => (validateEvent(structuredClone(base)), "u") });
+  const outer = { ...big, user: inner.user };
+  const size = Buffer.byteLength(JSON.stringify(outer));
+  assert.equal(validateEvent(outer, { maxBytes: size - 1 }).valid, false, "too large, whatever the getter does");
+  assert.equal(validateEvent(outer, { maxBytes: size }).valid, true);
+  // A getter that throws: no crash, the general path reports it.
   const trap = structuredClone(base);
   Object.defineProperty(trap.user, "auth_id", { enumerable: true, get: () => { throw new Error("boom"); } });
   assert.throws(() => parseEvent(trap), /boom|JSON|auth_id/);
