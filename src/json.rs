@@ -722,6 +722,27 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether `bytes` hold U+FFFD (EF BF BD), which `TextEncoder.encodeInto` writes for a lone
+/// surrogate: for a text without U+FFFD of its own, this is the test that it had none (the JS
+/// side's cheaper stand-in for `isWellFormed` on large texts; BENCHMARKS.md, "Lone surrogates").
+/// Every third byte is enough to look at: one of the three bytes of EF BF BD falls on it.
+pub fn contains_replacement_char(bytes: &[u8]) -> bool {
+    const REPLACEMENT: [u8; 3] = [0xEF, 0xBF, 0xBD];
+    let mut i = 2;
+    while let Some(&b) = bytes.get(i) {
+        // Text rarely has these (continuation bytes of a few characters, and U+F000 to U+FFFF).
+        if matches!(b, 0xBD | 0xBF | 0xEF) {
+            let from = i.saturating_sub(2);
+            if (from..=i).any(|s| bytes.get(s..s + 3) == Some(&REPLACEMENT[..])) {
+                return true;
+            }
+        }
+        i += 3;
+    }
+    // The last one or two bytes are never the start of a whole EF BF BD.
+    false
+}
+
 /// Checks that `src` is one JSON value (syntax only, any depth).
 pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Failure> {
     let mut r = Reader::new(src, lenient, false, u32::MAX);
@@ -732,6 +753,30 @@ pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-at-a-time scan against the plain one, with EF BF BD at every offset of every
+    /// length up to 40, after near misses (EF BF, EF alone) and among other 0xEF bytes.
+    #[test]
+    fn contains_replacement_char_agrees_with_a_plain_search() {
+        let plain = |b: &[u8]| b.windows(3).any(|w| w == [0xEF, 0xBF, 0xBD]);
+        let fillers: [&[u8]; 4] = [b"a", &[0xEF], &[0xEF, 0xBF], &[0xE2, 0x82, 0xB9]];
+        let mut checked = 0;
+        for len in 0..40 {
+            for filler in fillers {
+                let base: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
+                assert_eq!(contains_replacement_char(&base), plain(&base), "{base:?}");
+                for at in 0..=len {
+                    let mut bytes = base.clone();
+                    bytes.splice(at..at, [0xEF, 0xBF, 0xBD]);
+                    assert!(contains_replacement_char(&bytes), "{bytes:?}");
+                    bytes.truncate(at + 2); // cut inside it: EF BF at the very end
+                    assert_eq!(contains_replacement_char(&bytes), plain(&bytes), "{bytes:?}");
+                    checked += 2;
+                }
+            }
+        }
+        assert!(checked > 3000);
+    }
 
     #[test]
     fn strict_rejects_what_lenient_accepts() {

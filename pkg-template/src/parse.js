@@ -83,7 +83,7 @@ function validateWith(ex, data, opts, wantText) {
   const { ptr, len } = input;
   // encodeInto turns lone surrogates into U+FFFD: text with any must be refused, not
   // changed. Only text with non-ASCII characters (more bytes than characters) can have them.
-  if (typeof data === "string" && len !== data.length && !__isWellFormed(data)) {
+  if (typeof data === "string" && len !== data.length && hasLoneSurrogate(data, len)) {
     return failure(
       issue("invalid_encoding", "the payload is not valid Unicode text: it contains a lone UTF-16 surrogate", {
         expected: "well-formed text",
@@ -117,6 +117,16 @@ function validateWith(ex, data, opts, wantText) {
     default:
       return failure(issue("internal", `internal error: the validator returned an unknown outcome ${outcome}`));
   }
+}
+
+/**
+ * Whether `text`, just written by encodeInto as the first `len` bytes of the input buffer, had a
+ * lone surrogate. encodeInto writes one as U+FFFD (EF BF BD): for a text without U+FFFD of its
+ * own, a scan of the bytes in wasm says it, at a fraction of isWellFormed's cost on a large
+ * two-byte string (BENCHMARKS.md, "Lone surrogates"); a text with U+FFFD asks isWellFormed.
+ */
+function hasLoneSurrogate(text, len) {
+  return text.indexOf("\uFFFD") === -1 ? glue.hw_input_has_replacement(len) : !__isWellFormed(text);
 }
 
 /**

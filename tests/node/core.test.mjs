@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   parseEvent,
+  safeParseEvent,
   validateEvent,
   isKnownEvent,
   isKnownElement,
@@ -207,6 +208,28 @@ test("limits: maxBytes and maxDepth give too_large and too_deep", () => {
 test("text that is not Unicode: a lone surrogate is invalid_encoding", () => {
   const r = validateEvent('{"event_name":"message","x":"\ud800"}');
   assert.deepEqual(codes(r.errors), [["invalid_encoding", ""]]);
+});
+
+test("lone surrogates: the verdict is isWellFormed's, whether U+FFFD is in the text or not (the wasm scan and its fallback)", () => {
+  const base = JSON.parse(fixture("message_text.json"));
+  const pieces = ["a", "é", "₹", "😀", "\uFFFD", "\ud800", "\udc00", "\ud83d", "\ude00", "\ud83d\ude00", "\uFFFD\ud800", "\uef00", "\uefbf"];
+  let lone = 0;
+  for (const a of pieces) {
+    for (const b of pieces) {
+      for (let pad = 0; pad < 9; pad++) {
+        // pad shifts the piece across the scan's 8-byte words; "₹" makes the text non-ASCII.
+        // (Not through JSON.stringify, which would escape a lone surrogate.)
+        const text = JSON.stringify({ ...base, business_name: "@" }).replace('"@"', `"₹${"x".repeat(pad)}${a}${b}"`);
+        const r = validateEvent(text);
+        const refused = r.errors.some((i) => i.code === "invalid_encoding");
+        assert.equal(refused, !text.isWellFormed(), JSON.stringify([a, b, pad]));
+        if (!refused) assert.equal(r.valid, true, JSON.stringify([a, b, pad, r.errors]));
+        if (refused) lone++;
+        assert.equal(safeParseEvent(text).success, text.isWellFormed());
+      }
+    }
+  }
+  assert.ok(lone > 500, `${lone} texts with a lone surrogate`);
 });
 
 test("syntax errors name their line and column", () => {
