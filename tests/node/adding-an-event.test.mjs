@@ -67,6 +67,8 @@ pub static EVENT: Union = Union {`;
         id: ev.message.id,
         standard: Object.keys(hw.schemas).at(-1),
         standardValid: hw.schemas.agent_note ? hw.schemas.agent_note["~standard"].validate(JSON.parse(process.argv[1])).issues === undefined : false,
+        objectCheck: (await import(${JSON.stringify(new URL(`file://${join(copy, "pkg/src/object-check.js")}`).href)})).cleanObjectEvent(JSON.parse(process.argv[1]), 64, 1 << 20),
+        objectVerdict: hw.validateEvent(JSON.parse(process.argv[1])),
       }));`;
     const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script, payload], { encoding: "utf8" }));
     assert.deepEqual(out.verdict, { valid: true, eventName: "agent_note", errors: [], warnings: [] });
@@ -74,11 +76,16 @@ pub static EVENT: Union = Union {`;
     assert.deepEqual(out.names.at(-1), "agent_note");
     assert.equal(out.id, sample.message.id);
     assert.deepEqual([out.standard, out.standardValid], ["agent_note", true], "schemas.agent_note exists and accepts it");
+    // The object check reads the generated model table: it knows the event too.
+    assert.equal(out.objectCheck, "agent_note");
+    assert.deepEqual(out.objectVerdict, out.verdict);
     // The wasm checks it as a message event: the same payload without message.id is refused.
     const broken = JSON.stringify({ ...sample, event_name: "agent_note", message: { body: sample.message.body } });
     const bad = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script.replace("hw.parseEvent(process.argv[1])", "({ message: {} })"), broken], { encoding: "utf8" }));
     assert.equal(bad.verdict.valid, false);
     assert.equal(bad.verdict.errors[0].path, "/message/id");
+    assert.equal(bad.objectCheck, null, "the object check gives up on it");
+    assert.equal(bad.objectVerdict.errors[0].path, "/message/id");
 
     assert.match(readFileSync(join(copy, "pkg/model.d.ts"), "utf8"), /agent_note: AgentNoteEvent;/);
     assert.match(readFileSync(join(copy, "generated/event.rs"), "utf8"), /AgentNote\(AgentNoteEvent\),/);
