@@ -280,6 +280,7 @@ pub fn sign(body: &[u8], secret: &str, algorithm: Algorithm) -> String {
     out
 }
 
+#[inline(never)]
 fn hmac_digest(algorithm: Algorithm, key: &[u8], body: &[u8]) -> Vec<u8> {
     // HMAC accepts keys of any length, so new_from_slice never fails; an empty digest would only
     // make the comparison fail, never panic.
@@ -301,24 +302,12 @@ fn hmac_digest(algorithm: Algorithm, key: &[u8], body: &[u8]) -> Vec<u8> {
     }
 }
 
-/// Constant-time comparison of HMAC(key, body) against `expected`.
+/// Constant-time comparison of HMAC(key, body) against `expected` (subtle's, as the hmac
+/// crate's own `verify_slice` does it). One HMAC computation shared with `sign`: two would be
+/// ~1 KB more of gzipped wasm (BENCHMARKS.md, "Size").
 fn hmac_matches(algorithm: Algorithm, key: &[u8], body: &[u8], expected: &[u8]) -> bool {
-    match algorithm {
-        Algorithm::Sha1 => match Hmac::<Sha1>::new_from_slice(key) {
-            Ok(mut mac) => {
-                mac.update(body);
-                mac.verify_slice(expected).is_ok()
-            }
-            Err(_) => false,
-        },
-        Algorithm::Sha256 => match Hmac::<Sha256>::new_from_slice(key) {
-            Ok(mut mac) => {
-                mac.update(body);
-                mac.verify_slice(expected).is_ok()
-            }
-            Err(_) => false,
-        },
-    }
+    use subtle::ConstantTimeEq;
+    bool::from(hmac_digest(algorithm, key, body).as_slice().ct_eq(expected))
 }
 
 /// Splits `<algorithm>=<digest>` and decodes the digest. `header` is already trimmed and non-empty.
