@@ -60,7 +60,14 @@ pub fn near_miss<'k>(name: &str, known: impl IntoIterator<Item = &'k str> + Clon
             4..=7 => 1,
             _ => 2,
         };
-        let d = distance(&wanted, &normalise(k).chars().collect::<Vec<_>>());
+        let k_chars: Vec<char> = normalise(k).chars().collect();
+        // Two names are never nearer than their difference in length: the distance is not
+        // computed for them (this runs for every unknown event, element and key).
+        let d = if k_chars.len() + allowed < wanted.len() || wanted.len() + allowed < k_chars.len() {
+            usize::MAX
+        } else {
+            distance(&wanted, &k_chars)
+        };
         if d == 0 || d > allowed {
             continue;
         }
