@@ -7,8 +7,8 @@
 // and for them this walk of the generated model (./model-table.js, from src/model.rs) is the
 // whole answer. Like src/fast.rs, it is conservative: anything that would give an error, a
 // warning or a patch, and a few rare things that would not (an unknown key in a known object,
-// an object that is not plain, a deprecated event, a number beyond 2^53 anywhere), make it give
-// up (null), and the general path decides. tests/node/object-check.test.mjs holds it to that:
+// an object that is not plain, a number beyond 2^53 anywhere, an unknown event or HSL type whose
+// name is close to a known one), make it give up (null), and the general path decides. tests/node/object-check.test.mjs holds it to that:
 // whenever it says "clean, event N", validating JSON.stringify of the object says the same.
 // jsonCopy then gives parseEvent its new event without writing the text.
 
@@ -47,7 +47,8 @@ function unionOf(union) {
     for (const v of union.variants) {
       byTag[v.tag] = v.deprecated ? null : { tag: v.tag, spec: compileFields([union.common, v.fields], union.tag) };
     }
-    compiled.set(union, (c = { tag: union.tag, byTag }));
+    const lengths = union.variants.map((v) => codePoints(v.tag));
+    compiled.set(union, (c = { tag: union.tag, byTag, lengths }));
   }
   return c;
 }
@@ -231,14 +232,37 @@ function union(x, u, depth) {
   const tag = x[u.tag];
   if (typeof tag !== "string") return false;
   const variant = u.byTag[tag];
-  if (variant === undefined || variant === null) return false;
+  if (variant === null) return false; // deprecated: a warning
+  // An unknown member is kept whole, as values of any type; a near miss of a known tag is a
+  // warning ("did you mean"), so only a tag that cannot be one is answered here.
+  if (variant === undefined) return farFromEvery(tag, u) && values(x, null, depth);
   return members(x, variant.spec, depth);
 }
 
 /**
- * The event name of `value` when it is a known, non-deprecated event that validating its JSON
- * text would find clean (no error, no warning, nothing to normalise); null when the general
- * path must decide. `maxDepth` and `maxBytes` are validateEvent's options.
+ * True when `tag` cannot be a near miss of a known tag (src/suggest.rs): a near miss is the same
+ * name but for case, `-` or ` ` for `_` and surrounding space, or within an edit distance of 2,
+ * so a tag whose length is more than 2 code points away from every known one, with no space at
+ * either end, is none. A conservative test: closer tags go the general path.
+ */
+function farFromEvery(tag, u) {
+  // (A surrogate too: the text path names the event by its UTF-8 form, where a lone one is U+FFFD.)
+  if (/^[\s\u0085]|[\s\u0085]$|[\ud800-\udfff]/.test(tag)) return false;
+  const n = codePoints(tag);
+  for (const length of u.lengths) if (Math.abs(n - length) <= 2) return false;
+  return true;
+}
+
+function codePoints(s) {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * The event name of `value` when it is a non-deprecated event (known, or unknown and kept whole)
+ * that validating its JSON text would find clean (no error, no warning, nothing to normalise);
+ * null when the general path must decide. `maxDepth` and `maxBytes` are validateEvent's options.
  */
 export function cleanObjectEvent(value, maxDepth, maxBytes) {
   // A getter that validates another object while this walk runs would reset `room` under it:
@@ -251,7 +275,7 @@ export function cleanObjectEvent(value, maxDepth, maxBytes) {
     const u = unionOf(ROOT);
     if (!union(value, u, 1)) return null;
     if (room < 0 && !fits(value, maxBytes)) return null;
-    return u.byTag[value[u.tag]].tag;
+    return value[u.tag];
   } finally {
     walking = false;
   }

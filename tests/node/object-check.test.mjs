@@ -77,6 +77,11 @@ const REPLACEMENTS = [
   DELETE, null, true, false, 0, 1, -1, -0, 2, 1.5, 0.1, 1e21, 1e300, -1e-7, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53),
   "", "x", "343", "1.5", "true", "True", "0", "TEXT", "CAROUSEL", "message", "chat_complete", "typing_indicator",
   "\ud800", "a\u0000b", "\"\\", {}, [], [1], [null], { a: 1 }, { type: "TEXT" }, [[[]]],
+  // Unknown event names and HSL types, near misses of known ones (warnings) and far from all.
+  "typing_indicator", "agent_note_added_by_a_bot_long", "Message", "message ", " message", "mesage", "messages", "chat-pinned",
+  "CHAT_PINNED", "x", "ab", "a".repeat(40), "\u0085typing_indicator", "typing_indicator\u00a0", "\ufefftyping_indicator",
+  "TEXT_ONLY", "QUICK_REPLY_LIST_X", "FANCY", "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", "webhook_conversation_completed",
+  "chat_pinnedxx", "webhook_conversation_completexx", "NATIVE_ACTIONXX", `message${" ".repeat(10)}`, `${"\u0085".repeat(10)}message`, "CAROUSEL_WITH_SOMETHING_X",
   NaN, Infinity, undefined, () => 1, Symbol("s"), 10n, new Date(0), new Point(), new Huge(), Object.create(null), [, 1], new String("s"),
 ];
 
@@ -135,14 +140,12 @@ function sameAsText(value, label) {
   if (a.success) assert.deepEqual(a.data, b.data, `${label}: safeParseEvent's event`);
 }
 
-test("every clean sample of a known event is answered by the object check", () => {
+test("every clean sample is answered by the object check, unknown events included", () => {
   for (const { name, value } of corpus()) {
     const r = validateEvent(JSON.stringify(value));
-    const cleanKnown = r.valid && r.warnings.length === 0 && ["message", "chat_pinned", "webhook_conversation_complete"].includes(r.eventName);
-    const hasUnknownType = JSON.stringify(value).includes('"type":"FANCY');
-    if (cleanKnown && !hasUnknownType && !name.includes("unknown")) {
-      assert.equal(cleanObjectEvent(value, ...DEFAULTS), r.eventName, name);
-    }
+    const clean = r.valid && r.warnings.length === 0 && !["chat_complete"].includes(r.eventName);
+    // An unknown HSL type near a known one's length (FANCY_…) is left to the general path.
+    if (clean && name !== "hsl-unknown-type.json") assert.equal(cleanObjectEvent(value, ...DEFAULTS), r.eventName, name);
     holds(value, name);
   }
   assert.ok(accepted >= 8, `only ${accepted} samples accepted`);
