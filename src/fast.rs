@@ -17,10 +17,29 @@ use crate::options::{Options, MAX_DEPTH_CAP};
 /// Unknown keys remembered per object to find duplicates; an object with more gives up.
 const MAX_OTHER_KEYS: usize = 32;
 
+/// A payload with no error, no warning and nothing to normalise, as the fast path found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clean {
+    /// A known, non-deprecated event: its index in `model::EVENT.variants`.
+    Known(usize),
+    /// An event the model does not know, kept whole: its name (not a near miss of a known one).
+    Unknown(String),
+}
+
 /// The index (in `model::EVENT.variants`) of the payload's event when it is a known,
 /// non-deprecated event with no error, no warning and nothing to normalise; `None` when the full
 /// pass must decide.
 pub fn clean_event(input: &[u8], options: &Options) -> Option<usize> {
+    match clean(input, options)? {
+        Clean::Known(index) => Some(index),
+        Clean::Unknown(_) => None,
+    }
+}
+
+/// [`clean_event`], and also a clean unknown event (`typing_indicator`): the platform sends
+/// events this version does not know, and they are kept whole, so most of them have nothing to
+/// report either.
+pub fn clean(input: &[u8], options: &Options) -> Option<Clean> {
     if input.len() > options.max_bytes {
         return None;
     }
@@ -31,12 +50,28 @@ pub fn clean_event(input: &[u8], options: &Options) -> Option<usize> {
     let mut fast = Fast {
         r: Reader::new(input, false, true, options.max_depth.min(MAX_DEPTH_CAP)),
         others: Vec::new(),
+        unknown_event: None,
     };
     if fast.next() != b'{' {
         return None;
     }
-    let event = fast.union(&EVENT)?;
-    (fast.next() == 0 && fast.r.pos == input.len()).then_some(event)
+    if let Some(event) = fast.union(&EVENT) {
+        return (fast.next() == 0 && fast.r.pos == input.len()).then_some(Clean::Known(event));
+    }
+    // An unknown event_name was read: the object is read again as values of any type, as the
+    // full pass keeps it, and a near miss of a known name ("did you mean") is the full pass's.
+    let name = core::str::from_utf8(fast.unknown_event?).ok()?;
+    if crate::suggest::near_miss(name, EVENT.variants.iter().map(|v| v.tag)).is_some() {
+        return None;
+    }
+    fast.r.pos = 0;
+    fast.r.depth = 0;
+    fast.others.clear();
+    if fast.next() != b'{' {
+        return None;
+    }
+    fast.map(&Ty::Any)?;
+    (fast.next() == 0 && fast.r.pos == input.len()).then(|| Clean::Unknown(name.to_string()))
 }
 
 struct Fast<'a> {
@@ -44,6 +79,8 @@ struct Fast<'a> {
     /// The unknown keys of the objects being read (each object's from its `Members::others`);
     /// all unescaped, so equal keys have equal bytes.
     others: Vec<&'a [u8]>,
+    /// The payload's event_name when it is a name the model does not know (unescaped).
+    unknown_event: Option<&'a [u8]>,
 }
 
 fn all_required(common: &'static [Field], fields: &'static [Field], present: u64) -> bool {
@@ -397,13 +434,19 @@ impl<'a> Fast<'a> {
         Some(())
     }
 
-    /// Reads a union's tag value: the index of the known, non-deprecated variant it names.
+    /// Reads a union's tag value: the index of the known, non-deprecated variant it names. An
+    /// unknown name of the event union (only ever the payload itself) is remembered.
     fn tag(&mut self, u: &'static Union) -> Option<usize> {
         if self.next() != b'"' {
             return None;
         }
         let tag = self.key()?;
-        let i = u.variants.iter().position(|v| same_bytes(v.tag.as_bytes(), tag))?;
+        let Some(i) = u.variants.iter().position(|v| same_bytes(v.tag.as_bytes(), tag)) else {
+            if core::ptr::eq(u, &EVENT) {
+                self.unknown_event = Some(tag);
+            }
+            return None;
+        };
         (!u.variants.get(i)?.deprecated).then_some(i)
     }
 

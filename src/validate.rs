@@ -3,6 +3,7 @@
 //! once and not descended into.
 
 use crate::issue::{push_pointer_segment, Code, Issue};
+use crate::fast::Clean;
 use crate::field_order;
 use crate::json::{check_syntax, same_bytes, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{
@@ -50,9 +51,13 @@ fn cap_issues(list: &mut Vec<Issue>, what: &str) {
 
 /// Validates a raw webhook body against the model.
 pub fn validate(input: &[u8], options: &Options) -> Report {
-    match crate::fast::clean_event(input, options) {
-        Some(event) => Report {
+    match crate::fast::clean(input, options) {
+        Some(Clean::Known(event)) => Report {
             event_name: EVENT.variants.get(event).map(|v| v.tag.to_string()),
+            ..Report::default()
+        },
+        Some(Clean::Unknown(name)) => Report {
+            event_name: Some(name),
             ..Report::default()
         },
         None => validate_in_full(input, options),
@@ -1109,8 +1114,10 @@ pub enum Summary {
 /// Validates `input`: the fast path first (a clean known event costs no report), else the full
 /// pass, whose report is summarised when there is nothing in it.
 pub fn summarise(input: &[u8], options: &Options) -> Summary {
-    if let Some(event) = crate::fast::clean_event(input, options) {
-        return Summary::CleanKnown(event);
+    match crate::fast::clean(input, options) {
+        Some(Clean::Known(event)) => return Summary::CleanKnown(event),
+        Some(Clean::Unknown(name)) => return Summary::CleanUnknown(name),
+        None => {}
     }
     let report = validate_in_full(input, options);
     if report.is_valid() && report.warnings.is_empty() && report.patches.is_empty() && report.blanks.is_empty() {

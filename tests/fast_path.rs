@@ -246,3 +246,53 @@ fn the_full_pass_answers_the_same_whatever_field_order_it_learned() {
         assert!(reports.iter().all(|r| r == &reports[0]), "{case}: {reports:#?}");
     }
 }
+
+/// An event the model does not know (the platform sends them; they are kept whole) is answered
+/// by the fast path too, when it has nothing to report; anything that would give a warning or a
+/// patch leaves it to the full pass.
+#[test]
+fn the_fast_path_answers_clean_unknown_events_and_nothing_else() {
+    use haptik_webhook::fast::{clean, Clean};
+    let unknown = |name: &str, rest: &str| {
+        format!(r#"{{"version":"1.0","timestamp":"t","business_id":343,"event_name":"{name}","user":{{"auth_id":"a"}}{rest}}}"#)
+    };
+    let clean_cases = [
+        unknown("typing_indicator", r#","typing_indicator":"start""#),
+        unknown("agent_note", r#","note":{"text":"hi","n":[1,2,{"x":null}]}"#),
+        // The envelope of an unknown event is not checked: kept as it is.
+        r#"{"event_name":"typing_indicator","business_id":{"odd":true}}"#.to_string(),
+    ];
+    for case in &clean_cases {
+        invariants::check_fast_path(case.as_bytes());
+        let found = clean(case.as_bytes(), &Options::default());
+        assert!(matches!(found, Some(Clean::Unknown(_))), "{case}: {found:?}");
+        assert_eq!(clean_event(case.as_bytes(), &Options::default()), None, "{case}");
+    }
+    let left_to_the_full_pass = [
+        unknown("mesage", ""),                            // a near miss: "did you mean"
+        unknown("Message", ""),                           // the same name but for case
+        unknown("chat-pinned", ""),                       // separators
+        unknown("typing_indicator", r#","id":12345678901234567890"#), // kept exact: a patch
+        unknown("typing_indicator", r#","x":1,"x":2"#),   // a duplicate key
+        unknown("typing_indicator", r#","event_name":"typing_indicator""#),
+        unknown("typing\\u005findicator", ""),            // an escaped name
+        format!("{} ", unknown("typing_indicator", "")).replace("{\"version", "{ /* c */ \"version"),
+        format!("\u{feff}{}", unknown("typing_indicator", "")),
+        format!("{}x", unknown("typing_indicator", "")),
+        r#"{"event_name":7}"#.to_string(),
+        r#"{"version":"1.0"}"#.to_string(),
+        // Clean, but what comes before the name is what a known event could not have (a loose
+        // business_id): the fast path has given up before it knows the event is unknown.
+        r#"{"business_id":"343","event_name":"user_typing_started"}"#.to_string(),
+    ];
+    for case in &left_to_the_full_pass {
+        invariants::check_fast_path(case.as_bytes());
+        for lenient in [false, true] {
+            let options = Options { lenient, ..Options::default() };
+            assert_eq!(clean(case.as_bytes(), &options), None, "{case}");
+        }
+    }
+    // A deprecated event is known (with a warning), never taken for an unknown one.
+    let deprecated = unknown("chat_complete", r#","message":{"id":1,"body":{"type":"TEXT","text":"hi"}}"#);
+    assert_eq!(clean(deprecated.as_bytes(), &Options::default()), None);
+}
