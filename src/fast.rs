@@ -1,5 +1,6 @@
-//! The fast path: answers one question, "is this payload a known event with nothing to report?",
-//! without building a report. Most webhooks are; for them this is the whole validation.
+//! The fast path: answers one question, "is this payload a known event with nothing to report?"
+//! (or an unknown one, kept whole), without building a report. Most webhooks are; for them this
+//! is the whole validation.
 //!
 //! It walks the same model with the same reader as [`crate::validate`], but keeps no path, makes
 //! no messages and allocates nothing. It is conservative: anything that would give an issue, a
