@@ -322,12 +322,7 @@ impl<'a> Fast<'a> {
         common: &'static [Field],
         fields: &'static [Field],
     ) -> Option<(usize, &'static Field)> {
-        let i = match members.last {
-            Some(last) => field_order::after(last)?,
-            None if members.first => field_order::first(common, fields)?,
-            None => return None,
-        };
-        let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
+        let (i, field) = field_order::guess(members.last, members.first, common, fields)?;
         let rest = self.r.src.get(self.r.pos + 1..)?;
         let name = field.name.as_bytes();
         if rest.get(name.len()) != Some(&b'"') || !same_bytes(rest.get(..name.len())?, name) {

@@ -16,16 +16,23 @@ use core::sync::atomic::{AtomicU64, Ordering};
 static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
 static FIRST_FIELD: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
 
-/// The guessed index (in `common` then the object's fields) of the field after `previous`.
+/// The field guessed to come next in an object with these lists of fields: the one that came
+/// after `previous` last time, or, for the first member (`at_start`), the one such an object
+/// started with. Its index in `common` then `fields`, and the field; the caller compares names.
 #[inline(always)]
-pub fn after(previous: &'static Field) -> Option<usize> {
-    guess(&NEXT_FIELD, address(previous))
-}
-
-/// The guessed index of the first field of an object with these lists of fields.
-#[inline(always)]
-pub fn first(common: &'static [Field], fields: &'static [Field]) -> Option<usize> {
-    guess(&FIRST_FIELD, list_address(common, fields))
+pub fn guess(
+    previous: Option<&'static Field>,
+    at_start: bool,
+    common: &'static [Field],
+    fields: &'static [Field],
+) -> Option<(usize, &'static Field)> {
+    let i = match previous {
+        Some(field) => load(&NEXT_FIELD, address(field))?,
+        None if at_start => load(&FIRST_FIELD, list_address(common, fields))?,
+        None => return None,
+    };
+    let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
+    Some((i, field))
 }
 
 /// Remembers that field `index` came after `previous` (or first, when `at_start`).
@@ -58,7 +65,7 @@ fn slot(table: &'static [AtomicU64], address: usize) -> Option<(&'static AtomicU
 }
 
 #[inline(always)]
-fn guess(table: &'static [AtomicU64], address: usize) -> Option<usize> {
+fn load(table: &'static [AtomicU64], address: usize) -> Option<usize> {
     let (slot, tag) = slot(table, address)?;
     let entry = slot.load(Ordering::Relaxed);
     (entry & !0xFF == tag).then_some((entry & 0xFF) as usize)

@@ -754,7 +754,7 @@ pub fn check_syntax(src: &[u8], lenient: bool) -> Result<(), Failure> {
 mod tests {
     use super::*;
 
-    /// The word-at-a-time scan against the plain one, with EF BF BD at every offset of every
+    /// The every-third-byte scan against a plain search, with EF BF BD at every offset of every
     /// length up to 40, after near misses (EF BF, EF alone) and among other 0xEF bytes.
     #[test]
     fn contains_replacement_char_agrees_with_a_plain_search() {

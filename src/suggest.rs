@@ -18,8 +18,6 @@ fn normalised(name: &str) -> impl Iterator<Item = char> + '_ {
     name.trim().chars().map(normalised_char)
 }
 
-
-
 /// Levenshtein distance of two short ASCII-ish strings (by chars), one row at a time.
 fn distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -71,8 +69,9 @@ pub fn near_miss<'k>(name: &str, known: impl IntoIterator<Item = &'k str> + Clon
         if candidate.len() + allowed < wanted.len() || wanted.len() + allowed < candidate.len() {
             continue;
         }
+        // Never 0 here: equal names returned above.
         let d = distance(&wanted, &candidate);
-        if d == 0 || d > allowed {
+        if d > allowed {
             continue;
         }
         match best {

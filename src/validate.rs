@@ -245,12 +245,7 @@ fn guessed(
     fields: &'static [Field],
     key: &Str,
 ) -> Option<(usize, &'static Field)> {
-    let i = match after {
-        Some(field) => field_order::after(field)?,
-        None if at_start => field_order::first(common, fields)?,
-        None => return None,
-    };
-    let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
+    let (i, field) = field_order::guess(after, at_start, common, fields)?;
     (!key.escaped && same_bytes(key.raw, field.name.as_bytes())).then_some((i, field))
 }
 
