@@ -45,7 +45,7 @@ function unionOf(union) {
   if (c === undefined) {
     const byTag = Object.create(null);
     for (const v of union.variants) {
-      byTag[v.tag] = v.deprecated ? null : { tag: v.tag, spec: compileFields([union.common, v.fields], union.tag) };
+      byTag[v.tag] = v.deprecated ? null : compileFields([union.common, v.fields], union.tag);
     }
     const lengths = union.variants.map((v) => codePoints(v.tag));
     compiled.set(union, (c = { tag: union.tag, byTag, lengths }));
@@ -171,24 +171,18 @@ function any(x, depth) {
         room -= 4;
         return true;
       }
-      if (isPlainArray(x)) return anyItems(x, depth + 1);
+      if (isPlainArray(x)) return items(x, null, depth + 1);
       return isPlainObject(x) && values(x, null, depth + 1);
     default:
       return false; // undefined (in an array), a function, a symbol, a bigint
   }
 }
 
+/** An array's items (each of `ty`, or any value when `ty` is null). */
 function items(x, ty, depth) {
   if (depth > depthLimit) return false;
   room -= 2 + x.length;
-  for (let i = 0; i < x.length; i++) if (!check(x[i], ty, depth)) return false;
-  return true;
-}
-
-function anyItems(x, depth) {
-  if (depth > depthLimit) return false;
-  room -= 2 + x.length;
-  for (let i = 0; i < x.length; i++) if (!any(x[i], depth)) return false;
+  for (let i = 0; i < x.length; i++) if (!(ty === null ? any(x[i], depth) : check(x[i], ty, depth))) return false;
   return true;
 }
 
@@ -228,7 +222,7 @@ function members(x, spec, depth) {
 
 /** An object of a union: its tag names a known, non-deprecated variant, whose fields it has. */
 function union(x, u, depth) {
-  if (!Object.prototype.hasOwnProperty.call(x, u.tag)) return false;
+  if (!hasOwn.call(x, u.tag)) return false;
   const tag = x[u.tag];
   if (typeof tag !== "string") return false;
   const variant = u.byTag[tag];
@@ -236,7 +230,7 @@ function union(x, u, depth) {
   // An unknown member is kept whole, as values of any type; a near miss of a known tag is a
   // warning ("did you mean"), so only a tag that cannot be one is answered here.
   if (variant === undefined) return farFromEvery(tag, u) && values(x, null, depth);
-  return members(x, variant.spec, depth);
+  return members(x, variant, depth);
 }
 
 /**

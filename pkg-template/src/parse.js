@@ -267,9 +267,10 @@ export function safeParseEvent(input, options) {
 
 /**
  * Validates a raw body (string, Uint8Array, ArrayBuffer) or an already-parsed object without
- * throwing. An object is turned back into JSON with JSON.stringify (BENCHMARKS.md, "Object
- * input": reading it through serde-wasm-bindgen costs 5x more). What JSON cannot hold as it is
- * (NaN, Infinity, functions, symbols, BigInt, cycles, undefined in an array) is an
+ * throwing. An object gets the verdict of its JSON text: a clean one is answered by the object
+ * check (object-check.js); any other is turned back into JSON with JSON.stringify (BENCHMARKS.md,
+ * "Object input": reading it through serde-wasm-bindgen costs 5x more). What JSON cannot hold as
+ * it is (NaN, Infinity, functions, symbols, BigInt, cycles, undefined in an array) is an
  * `invalid_value` issue at its path first; undefined properties are absent and a Date is its
  * toJSON(), as in JSON.stringify. Its issues have no line or column.
  */
@@ -278,8 +279,8 @@ export function validateEvent(input, options) {
   let data = __asInput(input);
   const parsedObject = data === null;
   if (parsedObject) {
-    // Most objects are clean known events: object-check.js answers those from the object itself.
-    const clean = isPayloadObject(input) ? cleanObjectEvent(input, opts.maxDepth, opts.maxBytes) : null;
+    // Most objects are clean events: object-check.js answers those from the object itself.
+    const clean = cleanObjectEvent(input, opts.maxDepth, opts.maxBytes);
     if (clean !== null) return { valid: true, eventName: clean, errors: [], warnings: [] };
     const json = jsonOf(input, opts.maxDepth);
     if (json.error) return result(failure(json.error).report);
@@ -406,7 +407,7 @@ export function __parseValue(value, options) {
 
 function parseValueWith(value, opts) {
   if (cleanObjectEvent(value, opts.maxDepth, opts.maxBytes) !== null) {
-    // A clean known event: the new event is what the general path below would build (the
+    // A clean event: the new event is what the general path below would build (the
     // object's JSON read back, nothing to patch), copied without the text. A getter that throws
     // goes the general way.
     try {

@@ -13,6 +13,8 @@
 // (renewed every leaseMs/3), so a lease only expires when its process died. A delivery that finds
 // the key busy waits for the other one (bounded backoff, never past its answer deadline).
 
+import { defaultDedupeKey } from "./dedupe.js";
+
 // Waits between two claims of a busy key: doubling from the first, never above the last.
 const FIRST_WAIT_MS = 10;
 const MAX_WAIT_MS = 250;
@@ -22,8 +24,6 @@ const MAX_WATCH_WAIT_MS = 1000;
 const WATCH_LIMIT_MS = 3600 * 1000;
 // How long a watcher's store may keep failing before it handles the event anyway.
 const WATCH_ERROR_GRACE_MS = 10 * 1000;
-
-import { defaultDedupeKey } from "./dedupe.js";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
