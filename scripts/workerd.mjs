@@ -1,5 +1,6 @@
 // Running a Worker in workerd for the tests and the benchmark: bundled the way Wrangler bundles
 // it, and a capnp configuration for a one-Worker server on 127.0.0.1.
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve, sep } from "node:path";
@@ -71,4 +72,39 @@ ${binds}
   compatibilityDate = "${compatibilityDate}",
 );
 `;
+}
+
+/** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */
+export async function startWorkerd(dir, port) {
+  const bin = require("workerd").default;
+  const child = spawn(bin, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const exited = new Promise((res) => child.on("exit", (code) => res(code)));
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
+    if (code !== undefined) throw new Error(`workerd exited (${code}):\n${log}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { method: "HEAD" });
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`workerd did not start:\n${log}`);
+      }
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+    },
+  };
 }

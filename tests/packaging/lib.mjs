@@ -1,6 +1,6 @@
 // Helpers of the packaging tests: pack pkg/ once, install the tarball into consumer projects,
 // run workerd and headless Chromium, serve files on 127.0.0.1.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -8,10 +8,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
+import { bundleWorker, startWorkerd, workerdConfig } from "../../scripts/workerd.mjs";
 import { freePort } from "../../scripts/ports.mjs";
 
-export { bundleWorker, workerdConfig, freePort };
+export { bundleWorker, startWorkerd, workerdConfig, freePort };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PKG = join(ROOT, "pkg");
@@ -114,41 +114,6 @@ export async function serveWorker(entry, outdir, { bindings, compatibilityDate }
   const t0 = performance.now();
   const server = await startWorkerd(outdir, port);
   return { server, bundle, config, startMs: performance.now() - t0 };
-}
-
-/** Starts `workerd serve config.capnp` in `dir`; resolves once the port answers. */
-export async function startWorkerd(dir, port) {
-  const bin = require("workerd").default;
-  const child = spawn(bin, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const exited = new Promise((res) => child.on("exit", (code) => res(code)));
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 100))]);
-    if (code !== undefined) throw new Error(`workerd exited (${code}):\n${log}`);
-    try {
-      await fetch(`http://127.0.0.1:${port}/`, { method: "HEAD" });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill("SIGKILL");
-        throw new Error(`workerd did not start:\n${log}`);
-      }
-    }
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    log: () => log,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
-    },
-  };
 }
 
 const MIME = {
