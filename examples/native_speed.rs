@@ -1,6 +1,6 @@
 //! Times the Rust core natively on a payload file:
 //! `cargo run --release --example native_speed -- FILE` (`validate`), or with `MODE=js` what
-//! the wasm export runs (`validate::summarise`: the fast path, else the full pass), or with `MODE=full` the full pass alone (`validate::validate_in_full`), or with `MODE=serde_syntax` / `MODE=serde_value` serde_json reading the same bytes (into `IgnoredAny` / a `Value`), or with `MODE=typed` the typed Rust API (`parse_event`). `N` sets the number of calls. A quick check of the core alone (and a target for
+//! the wasm export runs (`validate::summarise`: the quick pass, else the full pass), with `MODE=quick` the quick pass alone (`walk::quick`), or with `MODE=full` the full pass alone (`validate::validate_in_full`), or with `MODE=serde_syntax` / `MODE=serde_value` serde_json reading the same bytes (into `IgnoredAny` / a `Value`), or with `MODE=typed` the typed Rust API (`parse_event`). `N` sets the number of calls. A quick check of the core alone (and a target for
 //! `valgrind --tool=callgrind`); the real benchmark is `npm run bench`.
 fn main() {
     let path = std::env::args()
@@ -22,6 +22,8 @@ fn main() {
                 | haptik_webhook::validate::Summary::CleanUnknown(_) => 1,
                 haptik_webhook::validate::Summary::Report(r) => usize::from(r.is_valid()),
             }
+        } else if mode == "quick" {
+            usize::from(haptik_webhook::walk::quick(std::hint::black_box(&bytes), &options).is_some())
         } else if mode == "serde_syntax" {
             // serde_json reading the same bytes and keeping nothing: the least a serde_json-based
             // validator would cost before checking a single field (BENCHMARKS.md, "The JSON reader").

@@ -1,52 +1,68 @@
 //! Which field followed which in the payloads read so far: most payloads come from one
-//! serialiser and write their fields in the same order, so both passes first compare a key with
-//! the field that followed the previous one last time (and, for an object's first key, with the
-//! field that kind of object started with), and look the key up only when that guess is wrong.
+//! serialiser and write their fields in the same order, so the walker first compares a key with
+//! the field that followed the previous one last time (for an object's first key, with the
+//! field that kind of object started with; after a union's tag, with the field that followed
+//! that variant's tag), and looks the key up only when that guess is wrong.
 //! Only guesses: every caller compares the name in full before using one, so a wrong or stale
-//! guess costs one comparison, never a wrong answer (tests/fast_path.rs,
+//! guess costs one comparison, never a wrong answer (tests/quick_pass.rs,
 //! `a_learned_field_order_never_changes_an_answer`). The only state kept between calls besides
 //! the buffers.
 
-use crate::model::Field;
+use crate::model::{Field, Object};
 use core::sync::atomic::{AtomicU64, Ordering};
 
-/// For a field (by address), the index of the next field in its object; and for an object's
-/// list of fields, the index of its first one. Small direct-mapped tables: two addresses on one
-/// slot cost misses, never a wrong answer.
+/// What came before the member whose key is guessed.
+#[derive(Clone, Copy)]
+pub enum After {
+    /// Nothing: the object's first member.
+    Start,
+    /// A member of this field.
+    Field(&'static Field),
+    /// A union's tag, which named this variant: the variant's fields usually follow in one order.
+    Tag(&'static Object),
+    /// Anything else (an unknown key): no guess.
+    Other,
+}
+
+/// For a field or a variant (by address), the index of the member that followed it last time;
+/// and for an object's list of fields, the index of its first one. Small direct-mapped tables:
+/// two addresses on one slot cost misses, never a wrong answer.
 static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
 static FIRST_FIELD: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
+/// For a variant (by the address of its object), the index of the member after its tag.
+static AFTER_TAG: [AtomicU64; 32] = [const { AtomicU64::new(0) }; 32];
 
-/// The field guessed to come next in an object with these lists of fields: the one that came
-/// after `previous` last time, or, for the first member (`at_start`), the one such an object
-/// started with. Its index in `common` then `fields`, and the field; the caller compares names.
+/// The field guessed to come next in an object with these lists of fields, `after` what came
+/// before it: its index in `common` then `fields`, and the field; the caller compares names.
 #[inline(always)]
-pub fn guess(
-    previous: Option<&'static Field>,
-    at_start: bool,
-    common: &'static [Field],
-    fields: &'static [Field],
-) -> Option<(usize, &'static Field)> {
-    let i = match previous {
-        Some(field) => load(&NEXT_FIELD, address(field))?,
-        None if at_start => load(&FIRST_FIELD, list_address(common, fields))?,
-        None => return None,
+pub fn guess(after: After, common: &'static [Field], fields: &'static [Field]) -> Option<(usize, &'static Field)> {
+    let i = match after {
+        After::Field(field) => load(&NEXT_FIELD, address(field))?,
+        After::Tag(variant) => load(&AFTER_TAG, object_address(variant))?,
+        After::Start => load(&FIRST_FIELD, list_address(common, fields))?,
+        After::Other => return None,
     };
     let field = common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?))?;
     Some((i, field))
 }
 
-/// Remembers that field `index` came after `previous` (or first, when `at_start`).
+/// Remembers that field `index` came `after` what it did.
 #[inline]
-pub fn learn(previous: Option<&'static Field>, at_start: bool, common: &'static [Field], fields: &'static [Field], index: usize) {
-    if let Some(previous) = previous {
-        store(&NEXT_FIELD, address(previous), index);
-    } else if at_start {
-        store(&FIRST_FIELD, list_address(common, fields), index);
+pub fn learn(after: After, common: &'static [Field], fields: &'static [Field], index: usize) {
+    match after {
+        After::Field(field) => store(&NEXT_FIELD, address(field), index),
+        After::Tag(variant) => store(&AFTER_TAG, object_address(variant), index),
+        After::Start => store(&FIRST_FIELD, list_address(common, fields), index),
+        After::Other => {}
     }
 }
-
 fn address(field: &'static Field) -> usize {
     field as *const Field as usize
+}
+
+/// An object's address, scaled like a field's (see [`slot`]): objects are statics of their own.
+fn object_address(object: &'static Object) -> usize {
+    object as *const Object as usize / core::mem::size_of::<Object>() * core::mem::size_of::<Field>()
 }
 
 /// The address that names an object's fields for [`FIRST_FIELD`]: its first list of fields.

@@ -190,6 +190,31 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(usize, bool), usi
     }
 }
 
+/// Bytes that start a token where whitespace may come first: all but whitespace and the
+/// first bytes of comments (`/`, `#`), which take the slow path (skipped in lenient mode, an
+/// error in strict mode); 0 stands for the end of the input.
+static TOKEN_START: [bool; 256] = {
+    let mut table = [true; 256];
+    let not = [b' ', b'\t', b'\n', b'\r', b'/', b'#'];
+    let mut i = 0;
+    while i < not.len() {
+        // i < not.len(), and a u8 indexes 256 entries.
+        #[allow(clippy::indexing_slicing)]
+        {
+            table[not[i] as usize] = false;
+        }
+        i += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn token_start(b: u8) -> bool {
+    // A u8 index into a 256-entry table cannot be out of bounds.
+    #[allow(clippy::indexing_slicing)]
+    TOKEN_START[b as usize]
+}
+
 #[inline(always)]
 fn string_special(b: u8) -> bool {
     // A u8 index into a 256-entry table cannot be out of bounds.
@@ -301,8 +326,9 @@ impl<'a> Num<'a> {
     /// Too large for a double: `JSON.parse` would give ±Infinity. Exact: the number overflows
     /// when it is at least 2^1024 − 2^970 (halfway to the next power, which rounds up).
     fn overflows(&self) -> bool {
-        // Only numbers with an exponent or over 300 digits can reach 1.8e308.
-        if self.raw.len() < 300 && !self.raw.iter().any(|&b| b == b'e' || b == b'E') {
+        // Only numbers with an exponent or over 300 digits can reach 1.8e308 (a plain integer
+        // has no exponent: most numbers are answered without a look at their digits).
+        if self.raw.len() < 300 && (self.plain_integer || !self.raw.iter().any(|&b| b == b'e' || b == b'E')) {
             return false;
         }
         match self.significand() {
@@ -387,15 +413,10 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     pub fn skip_ws(&mut self) -> Result<(), Failure> {
         // Most calls find a token right away.
-        match self.byte(self.pos) {
-            Some(b) if b > b' ' && b != b'/' && b != b'#' => Ok(()),
-            // One space, as serialisers put after ':' and ','.
-            Some(b' ') if matches!(self.byte(self.pos + 1), Some(b) if b > b' ' && b != b'/' && b != b'#') => {
-                self.pos += 1;
-                Ok(())
-            }
-            _ => self.skip_ws_slow(),
+        if token_start(self.byte(self.pos).unwrap_or(0)) {
+            return Ok(());
         }
+        self.skip_ws_slow()
     }
 
     fn skip_ws_slow(&mut self) -> Result<(), Failure> {
@@ -446,6 +467,20 @@ impl<'a> Reader<'a> {
         self.blanks.push((start, end));
         self.pos = end;
         Ok(())
+    }
+
+    /// The kind of the value whose first byte is `b` (the reader on it, after [`Reader::peek`]).
+    #[inline(always)]
+    pub fn kind_of(&self, b: u8) -> Result<Kind, Failure> {
+        match b {
+            b'{' => Ok(Kind::Object),
+            b'[' => Ok(Kind::Array),
+            b'"' => Ok(Kind::String),
+            b'-' | b'0'..=b'9' => Ok(Kind::Number),
+            b't' | b'f' => Ok(Kind::Bool),
+            b'n' => Ok(Kind::Null),
+            _ => Err(self.expected("a value")),
+        }
     }
 
     /// The kind of the next value, after whitespace. The reader stays on its first byte.
@@ -513,6 +548,101 @@ impl<'a> Reader<'a> {
         Ok(Some((key, at)))
     }
 
+    /// Consumes the `{` or `[` the reader is on (one level deeper) and reports whether the
+    /// container has a member (the reader then on it) or is empty (`close` consumed).
+    #[inline(always)]
+    pub fn open(&mut self, close: u8) -> Result<bool, Failure> {
+        self.enter()?;
+        self.pos += 1;
+        if self.peek()? == close {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// After a member of the container being read: whether another follows (the comma
+    /// consumed, the reader on it) or the container ends (`close` consumed, one level up).
+    #[inline(always)]
+    pub fn more(&mut self, close: u8) -> Result<bool, Failure> {
+        let b = self.peek()?;
+        if b == b',' {
+            let comma = self.pos;
+            self.pos += 1;
+            if self.peek()? == close {
+                self.depth -= 1;
+                return self.trailing_comma(comma);
+            }
+            return Ok(true);
+        }
+        if b == close {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(false);
+        }
+        let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
+        Err(self.expected(what))
+    }
+
+    /// [`Reader::open`] for an object: a member starts with a key (the reader then on its
+    /// opening quote).
+    #[inline(always)]
+    pub fn open_object(&mut self) -> Result<bool, Failure> {
+        self.enter()?;
+        self.pos += 1;
+        match self.peek()? {
+            b'"' => Ok(true),
+            b'}' => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.expected_key()),
+        }
+    }
+
+    /// [`Reader::more`] for an object: the next member starts with a key (the reader then on
+    /// its opening quote).
+    #[inline(always)]
+    pub fn more_members(&mut self) -> Result<bool, Failure> {
+        match self.peek()? {
+            b',' => {
+                let comma = self.pos;
+                self.pos += 1;
+                match self.peek()? {
+                    b'"' => Ok(true),
+                    b'}' => {
+                        self.depth -= 1;
+                        self.trailing_comma(comma)
+                    }
+                    _ => Err(self.expected_key()),
+                }
+            }
+            b'}' => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.expected("',' or '}'")),
+        }
+    }
+
+    /// Moves to the next member of the object being read, the reader left on its key's opening
+    /// quote; `false` when the object ends (its `}` consumed). `first` tracks whether a comma is
+    /// due.
+    #[inline(always)]
+    pub fn next_member_key(&mut self, first: &mut bool) -> Result<bool, Failure> {
+        if !self.next_member(first, b'}')? {
+            self.depth = self.depth.saturating_sub(1);
+            return Ok(false);
+        }
+        if self.byte(self.pos) != Some(b'"') {
+            return Err(self.expected_key());
+        }
+        Ok(true)
+    }
+
     /// Moves to the next item of the array being read; `false` when it ends (`]` consumed).
     #[inline(always)]
     pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Failure> {
@@ -523,37 +653,49 @@ impl<'a> Reader<'a> {
         Ok(more)
     }
 
+    /// After the opening byte of a container or one of its members: whether a member follows
+    /// (the reader then on it), or the container ends (`close` consumed). `first` tracks
+    /// whether a comma is due. Depth is the caller's.
     #[inline(always)]
-    fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Failure> {
-        self.skip_ws()?;
-        if self.byte(self.pos) == Some(close) {
+    pub fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Failure> {
+        let b = self.peek()?;
+        if *first {
+            *first = false;
+        } else if b == b',' {
+            let comma = self.pos;
+            self.pos += 1;
+            if self.peek()? == close {
+                return self.trailing_comma(comma);
+            }
+            return Ok(true);
+        } else if b != close {
+            let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
+            return Err(self.expected(what));
+        }
+        if b == close {
             self.pos += 1;
             return Ok(false);
         }
-        if !*first {
-            if self.byte(self.pos) != Some(b',') {
-                let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
-                return Err(self.expected(what));
-            }
-            let comma = self.pos;
-            self.pos += 1;
-            self.skip_ws()?;
-            if self.byte(self.pos) == Some(close) {
-                if !self.lenient {
-                    return Err(syntax(comma, "trailing comma (the lenient option accepts it)"));
-                }
-                self.notes.push((Code::TrailingComma, comma));
-                self.blanks.push((comma, comma + 1));
-                self.pos += 1;
-                return Ok(false);
-            }
-        }
-        *first = false;
         Ok(true)
     }
 
-    /// Reads a string (the reader is on its opening quote).
-    #[inline(always)]
+    /// A comma at `comma` before the closing byte the reader is on: noted and consumed in
+    /// lenient mode (the container ends), an error in strict mode.
+    #[cold]
+    fn trailing_comma(&mut self, comma: usize) -> Result<bool, Failure> {
+        if !self.lenient {
+            return Err(syntax(comma, "trailing comma (the lenient option accepts it)"));
+        }
+        self.notes.push((Code::TrailingComma, comma));
+        self.blanks.push((comma, comma + 1));
+        self.pos += 1;
+        Ok(false)
+    }
+
+    /// Reads a string (the reader is on its opening quote). Out of line: the strings whose
+    /// content matters (keys not guessed, tags, loose forms) are few; [`Reader::skip_string`]
+    /// reads the others in place.
+    #[inline(never)]
     pub fn string(&mut self) -> Result<Str<'a>, Failure> {
         let start = self.pos + 1;
         let (end, escaped) = match scan_string(self.src, start) {
@@ -644,17 +786,85 @@ impl<'a> Reader<'a> {
         Ok(num)
     }
 
-    /// Reads `true`, `false` or `null`; returns the boolean (false for null).
+    /// Reads `true`, `false` or `null` (the word its first byte names); returns the boolean
+    /// (false for null).
     #[inline(always)]
     pub fn literal(&mut self) -> Result<bool, Failure> {
-        let rest = self.src.get(self.pos..).unwrap_or_default();
-        for (word, value) in [(&b"true"[..], true), (b"false", false), (b"null", false)] {
-            if rest.starts_with(word) {
-                self.pos += word.len();
-                return Ok(value);
-            }
+        let (word, value): (&[u8], bool) = match self.byte(self.pos) {
+            Some(b't') => (b"true", true),
+            Some(b'f') => (b"false", false),
+            _ => (b"null", false),
+        };
+        let end = self.pos + word.len();
+        if self.src.get(self.pos..end) != Some(word) {
+            return Err(self.expected("a value"));
         }
-        Err(self.expected("a value"))
+        self.pos = end;
+        Ok(value)
+    }
+
+    /// The byte of the next token, after whitespace (and lenient comments); 0 at the end of the
+    /// input (never a valid token).
+    #[inline(always)]
+    pub fn peek(&mut self) -> Result<u8, Failure> {
+        let b = self.byte(self.pos).unwrap_or(0);
+        if token_start(b) {
+            return Ok(b);
+        }
+        self.skip_ws_slow()?;
+        Ok(self.byte(self.pos).unwrap_or(0))
+    }
+
+    /// Skips the string the reader is on (its content checked), keeping nothing: most strings
+    /// are only checked to be strings.
+    #[inline(always)]
+    pub fn skip_string(&mut self) -> Result<(), Failure> {
+        match scan_string(self.src, self.pos + 1) {
+            Ok((end, _)) => {
+                self.pos = end + 1;
+                Ok(())
+            }
+            Err(at) => Err(self.string_failure(at)),
+        }
+    }
+
+    /// When the key the reader is on (on its opening quote) is exactly `name`, unescaped, and
+    /// its colon follows right after it, moves past both and returns the key: one comparison in
+    /// place instead of a scan, a look-up and a colon, for a key guessed from the field order
+    /// (src/field_order.rs). Anything else (including space before the colon) is left to the
+    /// usual steps.
+    #[inline(always)]
+    pub fn guessed_key(&mut self, name: &'static str) -> Option<Str<'a>> {
+        let name = name.as_bytes();
+        let start = self.pos + 1;
+        let raw = self.src.get(start..start + name.len())?;
+        if self.src.get(start + name.len()..start + name.len() + 2) != Some(&b"\":"[..]) || !same_bytes(raw, name) {
+            return None;
+        }
+        self.pos = start + name.len() + 2;
+        Some(Str { raw, escaped: false })
+    }
+
+    /// Consumes the colon after a key.
+    #[inline(always)]
+    pub fn colon(&mut self) -> Result<(), Failure> {
+        if self.peek()? != b':' {
+            return Err(self.expected("':' after a key"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads the key the reader is on (the caller saw its opening quote).
+    #[inline(always)]
+    pub fn key(&mut self) -> Result<Str<'a>, Failure> {
+        self.string()
+    }
+
+    /// The error for a member that does not start with a key.
+    #[cold]
+    pub fn expected_key(&self) -> Failure {
+        self.expected("a key in double quotes")
     }
 
     /// Skips one value of any kind, checking its syntax, without recursion (an explicit stack),

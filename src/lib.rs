@@ -33,7 +33,6 @@
 pub mod event;
 pub mod delivery;
 mod event_support;
-pub mod fast;
 mod field_order;
 pub mod generated;
 pub mod issue;
@@ -50,6 +49,7 @@ pub mod signature;
 pub mod suggest;
 pub mod typescript;
 pub mod validate;
+pub mod walk;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -62,6 +62,40 @@ pub struct Object {
     pub open: bool,
     pub doc: &'static str,
     pub fields: &'static [Field],
+    /// The required fields, by bit (bit i for `fields[i]`): computed from `fields` when the
+    /// model is compiled (see `object!`), so the walker checks them with one comparison.
+    pub required: u64,
+}
+
+/// The bits of the required fields of `fields` (bit i for `fields[i]`). A list of more than 64
+/// fields fails to compile.
+pub const fn required_bits(fields: &[Field]) -> u64 {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < fields.len() {
+        // i < fields.len(): in bounds (and evaluated when the model is compiled).
+        #[allow(clippy::indexing_slicing)]
+        if fields[i].required {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// An [`Object`], its `required` bits computed from its fields.
+macro_rules! object {
+    // `$fields` is written twice: evaluated when the model is compiled, the second copy only
+    // to count its required fields (nothing of it is kept).
+    (name: $name:expr, open: $open:expr, doc: $doc:expr, fields: $fields:expr $(,)?) => {
+        Object {
+            name: $name,
+            open: $open,
+            doc: $doc,
+            fields: $fields,
+            required: required_bits($fields),
+        }
+    };
 }
 
 #[derive(Debug)]
@@ -157,7 +191,7 @@ const fn legacy(name: &'static str, ty: Ty, doc: &'static str) -> Field {
 // ---------------------------------------------------------------------------------------------
 // Envelope
 
-pub static USER: Object = Object {
+pub static USER: Object = object! {
     name: "User", open: false,
     doc: for_generators("The end user. Older payloads carry only `auth_id` (and sometimes `device_platform`)."),
     fields: &[
@@ -176,7 +210,7 @@ pub static USER: Object = Object {
     ],
 };
 
-pub static AGENT: Object = Object {
+pub static AGENT: Object = object! {
     name: "Agent",
     open: false,
     doc: for_generators("The bot or human agent. Absent in `webhook_conversation_complete` before Sept 2020."),
@@ -204,7 +238,7 @@ pub static AGENT: Object = Object {
 // ---------------------------------------------------------------------------------------------
 // HSL elements
 
-pub static ACTIONABLE_PAYLOAD: Object = Object {
+pub static ACTIONABLE_PAYLOAD: Object = object! {
     name: "ActionablePayload",
     open: true,
     doc: for_generators("What an actionable carries; which keys depend on its `uri`. Other keys are kept."),
@@ -245,7 +279,7 @@ pub static ACTIONABLE_PAYLOAD: Object = Object {
     ],
 };
 
-pub static ACTIONABLE: Object = Object {
+pub static ACTIONABLE: Object = object! {
     name: "Actionable",
     open: false,
     doc: for_generators("A button, quick reply or carousel action."),
@@ -303,7 +337,7 @@ pub static ACTIONABLE: Object = Object {
 
 macro_rules! element {
     ($static:ident, $name:literal, $doc:literal, data: $data:expr $(, $extra:expr)* $(,)?) => {
-        pub static $static: Object = Object {
+        pub static $static: Object = object! {
             name: $name, open: false,
             doc: for_generators($doc),
             fields: &[
@@ -314,7 +348,7 @@ macro_rules! element {
     };
 }
 
-pub static TEXT_DATA: Object = Object {
+pub static TEXT_DATA: Object = object! {
     name: "TextData",
     open: false,
     doc: for_generators(""),
@@ -327,7 +361,7 @@ pub static TEXT_DATA: Object = Object {
 element!(TEXT_ELEMENT, "TextElement", "A text bubble with optional quick replies.",
     data: req("data", Ty::Object(&TEXT_DATA), ""));
 
-pub static BUTTON_DATA: Object = Object {
+pub static BUTTON_DATA: Object = object! {
     name: "ButtonData",
     open: false,
     doc: for_generators(""),
@@ -337,7 +371,7 @@ const ACTIONABLES_TY: Ty = Ty::Array(&Ty::Object(&ACTIONABLE));
 element!(BUTTON_ELEMENT, "ButtonElement", "Text with buttons. Files are `LINK` buttons with `payload.url`.",
     data: req("data", Ty::Object(&BUTTON_DATA), ""));
 
-pub static THUMBNAIL: Object = Object {
+pub static THUMBNAIL: Object = object! {
     name: "Thumbnail",
     open: false,
     doc: for_generators(""),
@@ -347,7 +381,7 @@ pub static THUMBNAIL: Object = Object {
     ],
 };
 
-pub static CAROUSEL_ITEM: Object = Object {
+pub static CAROUSEL_ITEM: Object = object! {
     name: "CarouselItem",
     open: false,
     doc: for_generators("One card of a carousel."),
@@ -366,7 +400,7 @@ pub static CAROUSEL_ITEM: Object = Object {
     ],
 };
 
-pub static CAROUSEL_DATA: Object = Object {
+pub static CAROUSEL_DATA: Object = object! {
     name: "CarouselData",
     open: false,
     doc: for_generators(""),
@@ -383,7 +417,7 @@ pub static CAROUSEL_DATA: Object = Object {
 element!(CAROUSEL_ELEMENT, "CarouselElement", "Cards. An image message is a one-card carousel.",
     data: req("data", Ty::Object(&CAROUSEL_DATA), ""));
 
-pub static SYSTEM_PAYLOAD: Object = Object {
+pub static SYSTEM_PAYLOAD: Object = object! {
     name: "SystemPayload",
     open: false,
     doc: for_generators(""),
@@ -393,7 +427,7 @@ pub static SYSTEM_PAYLOAD: Object = Object {
         opt("team_name", Ty::String, ""),
     ],
 };
-pub static SYSTEM_DATA: Object = Object {
+pub static SYSTEM_DATA: Object = object! {
     name: "SystemData",
     open: false,
     doc: for_generators("`{}` for `chat_complete` (and for `chat_pinned` before Sept 2019)."),
@@ -405,7 +439,7 @@ pub static SYSTEM_DATA: Object = Object {
 element!(SYSTEM_ELEMENT, "SystemElement", "A system notice (chat pinned, chat complete).",
     data: req("data", Ty::Object(&SYSTEM_DATA), ""));
 
-pub static FORM_FIELD: Object = Object {
+pub static FORM_FIELD: Object = object! {
     name: "FormField",
     open: false,
     doc: for_generators(""),
@@ -441,7 +475,7 @@ pub static FORM_FIELD: Object = Object {
         opt("autofill_source", Ty::Any, ""),
     ],
 };
-pub static FORM_DATA: Object = Object {
+pub static FORM_DATA: Object = object! {
     name: "FormData",
     open: false,
     doc: for_generators(""),
@@ -452,7 +486,7 @@ element!(FORM_ELEMENT, "FormElement", "A form (official builder only). Has no `t
     opt("title", Ty::String, "Form title."),
     opt("subtitle", Ty::String, "Form subtitle."));
 
-pub static SILENT_ACTION_DATA: Object = Object {
+pub static SILENT_ACTION_DATA: Object = object! {
     name: "SilentActionData",
     open: false,
     doc: for_generators(""),
@@ -461,7 +495,7 @@ pub static SILENT_ACTION_DATA: Object = Object {
         opt("via_name", Ty::String, ""),
     ],
 };
-pub static SILENT_ACTION: Object = Object {
+pub static SILENT_ACTION: Object = object! {
     name: "SilentAction",
     open: false,
     doc: for_generators(""),
@@ -470,7 +504,7 @@ pub static SILENT_ACTION: Object = Object {
         opt("data", Ty::Object(&SILENT_ACTION_DATA), ""),
     ],
 };
-pub static SILENT_DATA: Object = Object {
+pub static SILENT_DATA: Object = object! {
     name: "SilentData",
     open: false,
     doc: for_generators(""),
@@ -479,7 +513,7 @@ pub static SILENT_DATA: Object = Object {
 element!(SILENT_ELEMENT, "SilentElement", "Actions with nothing shown (official builder only).",
     data: req("data", Ty::Object(&SILENT_DATA), ""));
 
-pub static NATIVE_ACTION_DATA: Object = Object {
+pub static NATIVE_ACTION_DATA: Object = object! {
     name: "NativeActionData",
     open: false,
     doc: for_generators(""),
@@ -570,7 +604,7 @@ pub static HSL_ELEMENT: Union = Union {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-pub static MESSAGE: Object = Object {
+pub static MESSAGE: Object = object! {
     name: "Message",
     open: false,
     doc: for_generators(""),
@@ -584,19 +618,19 @@ pub static MESSAGE: Object = Object {
     ],
 };
 
-pub static MESSAGE_EVENT: Object = Object {
+pub static MESSAGE_EVENT: Object = object! {
     name: "MessageEvent",
     open: false,
     doc: for_generators("A bot or agent sent a message to the user."),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
-pub static CHAT_PINNED_EVENT: Object = Object {
+pub static CHAT_PINNED_EVENT: Object = object! {
     name: "ChatPinnedEvent",
     open: false,
     doc: for_generators("A chat was assigned to a human agent; the body is a SYSTEM element."),
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
-pub static CHAT_COMPLETE_EVENT: Object = Object {
+pub static CHAT_COMPLETE_EVENT: Object = object! {
     name: "ChatCompleteEvent",
     open: false,
     doc: for_generators(
@@ -605,7 +639,7 @@ pub static CHAT_COMPLETE_EVENT: Object = Object {
     fields: &[req("message", Ty::Object(&MESSAGE), "")],
 };
 
-pub static FOLLOW_UP_DETAILS: Object = Object {
+pub static FOLLOW_UP_DETAILS: Object = object! {
     name: "FollowUpDetails",
     open: false,
     doc: for_generators("`{}` when there is no follow-up."),
@@ -622,7 +656,7 @@ pub static FOLLOW_UP_DETAILS: Object = Object {
     ],
 };
 
-pub static CLOSING_CATEGORIES: Object = Object {
+pub static CLOSING_CATEGORIES: Object = object! {
     name: "ClosingCategories",
     open: false,
     doc: for_generators("Why the conversation was closed (note the camelCase `subReason`)."),
@@ -635,7 +669,7 @@ pub static CLOSING_CATEGORIES: Object = Object {
 
 const FREE_FORM_TY: Ty = Ty::Map(&Ty::Any);
 
-pub static CONVERSATION_DATA: Object = Object {
+pub static CONVERSATION_DATA: Object = object! {
     name: "ConversationData",
     open: false,
     doc: for_generators(""),
@@ -687,7 +721,7 @@ pub static CONVERSATION_DATA: Object = Object {
     ],
 };
 
-pub static CONVERSATION_COMPLETE_EVENT: Object = Object {
+pub static CONVERSATION_COMPLETE_EVENT: Object = object! {
     name: "ConversationCompleteEvent",
     open: false,
     doc: for_generators("A conversation was marked complete by an agent or a bot. Carries no `message`."),
@@ -757,7 +791,7 @@ pub fn field_named(common: &'static [Field], fields: &'static [Field], key: &[u8
         .find(|(_, f)| crate::json::same_bytes(f.name.as_bytes(), key))
 }
 
-/// Known event names, in the order of the JS fast-path codes (1-based).
+/// Known event names, in the order of the walker's event indices (`walk::Clean::Known`).
 pub fn event_names() -> impl Iterator<Item = &'static str> {
     EVENT.variants.iter().map(|v| v.tag)
 }

@@ -1,5 +1,5 @@
 //! How a body is read: the options of every validation, and their bounds. The lowest layer
-//! the passes share (the fast path and the full pass both take them).
+//! the passes share (the quick and the full pass both take them).
 
 #[derive(Clone, Debug)]
 pub struct Options {

@@ -33,7 +33,7 @@ test("a fifth event added to src/model.rs alone reaches the wasm, the JS API, th
     const model = readFileSync(join(copy, "src/model.rs"), "utf8");
     assert.ok(model.includes(ANCHOR), "src/model.rs still lists the events as this test expects");
     // The two edits docs/changing-the-model.md names: the event's object, and its variant.
-    const object = `pub static AGENT_NOTE_EVENT: Object = Object {
+    const object = `pub static AGENT_NOTE_EVENT: Object = object! {
     name: "AgentNoteEvent",
     open: false,
     doc: for_generators("An agent left a note (an event added by a test)."),

@@ -1,16 +1,25 @@
-//! The fast path (src/fast.rs) against the full pass: it may only say "clean" where the full
-//! pass finds nothing at all, and it must say so for the clean fixtures (else it is never used).
-//! The fuzz targets check the same invariant (fuzz/invariants.rs, `check_fast_path`), and
-//! tests/fuzz_regressions.rs runs it over the kept corpus.
+//! The walker's quick pass against its full pass (src/walk.rs, one walker in two modes): the
+//! quick pass may only say "clean" where the full pass finds nothing at all, and it must say so
+//! for the clean fixtures (else it is never used). The fuzz targets check the same invariant
+//! (fuzz/invariants.rs, `check_quick_pass`), and tests/fuzz_regressions.rs runs it over the kept
+//! corpus.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
 
-use haptik_webhook::fast::clean_event;
 use haptik_webhook::validate::validate_in_full;
+use haptik_webhook::walk::{quick, Clean};
 use haptik_webhook::Options;
+
+/// The known event the quick pass answers for (its index), or `None`.
+fn clean_event(data: &[u8], options: &Options) -> Option<usize> {
+    match quick(data, options)? {
+        Clean::Known(index) => Some(index),
+        Clean::Unknown(_) => None,
+    }
+}
 use std::path::Path;
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
@@ -60,7 +69,7 @@ fn reformat(json: &[u8], colon: &[u8], comma: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Clean known events, written in several ways the fast path must also accept.
+/// Clean known events, written in several ways the quick pass must also accept.
 fn clean_payloads() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for (name, data) in fixtures() {
@@ -78,7 +87,7 @@ fn clean_payloads() -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn the_fast_path_accepts_every_clean_known_event() {
+fn the_quick_pass_accepts_every_clean_known_event() {
     let clean = clean_payloads();
     let names: Vec<&str> = clean.iter().map(|(n, _)| n.as_str()).collect();
     assert!(clean.len() >= 9, "too few clean fixtures: {names:?}");
@@ -89,13 +98,13 @@ fn the_fast_path_accepts_every_clean_known_event() {
         assert_eq!(
             event.map(|e| e + 1),
             full.known_event_index(),
-            "{name}: the fast path gave up"
+            "{name}: the quick pass gave up"
         );
     }
 }
 
 #[test]
-fn the_fast_path_gives_up_on_everything_the_full_pass_reports() {
+fn the_quick_pass_gives_up_on_everything_the_full_pass_reports() {
     let cases: &[&str] = &[
         // Each is a clean message but for one thing.
         r#"{"version":"1.0","timestamp":"t","business_id":"343","user":{"auth_id":"a"},"event_name":"message","message":{"id":1,"body":{"type":"TEXT","text":"hi","data":{"quick_replies":[]}}}}"#,
@@ -130,8 +139,8 @@ fn the_fast_path_gives_up_on_everything_the_full_pass_reports() {
     }
 }
 
-/// Every one-byte change (and deletion) of the clean fixtures: wherever the fast path still says
-/// "clean", the full pass must agree. Catches a fast path that accepts too much.
+/// Every one-byte change (and deletion) of the clean fixtures: wherever the quick pass still says
+/// "clean", the full pass must agree. Catches a quick pass that accepts too much.
 #[test]
 fn one_byte_mutations_of_clean_payloads_keep_the_invariant() {
     let mut accepted = 0usize;
@@ -159,19 +168,19 @@ fn one_byte_mutations_of_clean_payloads_keep_the_invariant() {
                 if clean_event(&m, &Options::default()).is_some() {
                     accepted += 1;
                 }
-                invariants::check_fast_path(&m);
+                invariants::check_quick_pass(&m);
             }
         }
     }
-    // Some mutations (in string contents) stay clean: the fast path must have been exercised.
+    // Some mutations (in string contents) stay clean: the quick pass must have been exercised.
     assert!(
         accepted > 0 && accepted < total,
         "{accepted} of {total} mutations accepted"
     );
 }
 
-/// The fast path guesses each key from the order of the payloads before it (src/fast.rs,
-/// `guessed_key`). A guess is only a shortcut: keys that resemble the guessed name, or a guessed
+/// The walker guesses each key from the order of the payloads before it (src/field_order.rs,
+/// `Reader::guessed_key`). A guess is only a shortcut: keys that resemble the guessed name, or a guessed
 /// field given twice or with a wrong value, get the same answers as with no guess at all.
 #[test]
 fn a_learned_field_order_never_changes_an_answer() {
@@ -186,14 +195,15 @@ fn a_learned_field_order_never_changes_an_answer() {
         // Keys that start like a guessed field, but are not near misses of one.
         (r#"{"auth_id":"a","user_name_extra":"n","device_platform":5}"#, true),
         (r#"{"auth_id":"a","user_n":"n","device_platform":5}"#, true),
-        // Near misses of an absent field: a possible_typo warning, so not clean (the fast path
+        // Near misses of an absent field: a possible_typo warning, so not clean (the quick pass
         // leaves them to the full pass).
         (r#"{"auth_id":"a","user_namex":"n","device_platform":5}"#, false),
         (r#"{"auth_id":"a","user_nam":"n","device_platform":5}"#, false),
         (r#"{"auth_id":"a","user_name":1,"device_platform":5}"#, false),
         (r#"{"auth_id":"a","user_name":"n","user_name":"n"}"#, false),
         (r#"{"auth_id":"a","user_name":"n","device_platform":"5"}"#, false),
-        (r#"{"auth_id":"a","user\u005fname":"n","device_platform":5}"#, false),
+        // An escaped key is the same key.
+        (r#"{"auth_id":"a","user\u005fname":"n","device_platform":5}"#, true),
         (r#"{"user_name":"n","auth_id":"a"}"#, true),
         (r#"{"auth_id":"a","device_platform":5,"user_name":"n"}"#, true),
         (r#"{"user_name":"n"}"#, false),
@@ -206,13 +216,12 @@ fn a_learned_field_order_never_changes_an_answer() {
         for _ in 0..3 {
             clean_event(teach.as_bytes(), &Options::default()).expect("the teaching payload is clean");
             let case = payload(user);
-            invariants::check_fast_path(case.as_bytes());
+            invariants::check_quick_pass(case.as_bytes());
             let full = validate_in_full(case.as_bytes(), &Options::default());
             let full_clean = full.errors.is_empty() && full.warnings.is_empty() && full.patches.is_empty();
-            // An escaped key is clean but beyond the fast path (it gives up); all else agrees.
-            let fast = clean_event(case.as_bytes(), &Options::default()).is_some();
-            assert_eq!(full_clean, clean || user.contains('\\'), "{user}: {full:?}");
-            assert_eq!(fast, clean, "{user}");
+            let quick = clean_event(case.as_bytes(), &Options::default()).is_some();
+            assert_eq!(full_clean, clean, "{user}: {full:?}");
+            assert_eq!(quick, clean, "{user}");
         }
     }
 }
@@ -248,11 +257,10 @@ fn the_full_pass_answers_the_same_whatever_field_order_it_learned() {
 }
 
 /// An event the model does not know (the platform sends them; they are kept whole) is answered
-/// by the fast path too, when it has nothing to report; anything that would give a warning or a
+/// by the quick pass too, when it has nothing to report; anything that would give a warning or a
 /// patch leaves it to the full pass.
 #[test]
-fn the_fast_path_answers_clean_unknown_events_and_nothing_else() {
-    use haptik_webhook::fast::{clean, Clean};
+fn the_quick_pass_answers_clean_unknown_events_and_nothing_else() {
     let unknown = |name: &str, rest: &str| {
         format!(r#"{{"version":"1.0","timestamp":"t","business_id":343,"event_name":"{name}","user":{{"auth_id":"a"}}{rest}}}"#)
     };
@@ -261,10 +269,13 @@ fn the_fast_path_answers_clean_unknown_events_and_nothing_else() {
         unknown("agent_note", r#","note":{"text":"hi","n":[1,2,{"x":null}]}"#),
         // The envelope of an unknown event is not checked: kept as it is.
         r#"{"event_name":"typing_indicator","business_id":{"odd":true}}"#.to_string(),
+        // An escaped name is its value, and an unknown HSL type is kept like an unknown event.
+        unknown("typing\\u005findicator", ""),
+        unknown("typing_indicator", r#","message":{"id":1,"body":{"type":"CAROUSEL_V2","data":1}}"#),
     ];
     for case in &clean_cases {
-        invariants::check_fast_path(case.as_bytes());
-        let found = clean(case.as_bytes(), &Options::default());
+        invariants::check_quick_pass(case.as_bytes());
+        let found = quick(case.as_bytes(), &Options::default());
         assert!(matches!(found, Some(Clean::Unknown(_))), "{case}: {found:?}");
         assert_eq!(clean_event(case.as_bytes(), &Options::default()), None, "{case}");
     }
@@ -275,24 +286,23 @@ fn the_fast_path_answers_clean_unknown_events_and_nothing_else() {
         unknown("typing_indicator", r#","id":12345678901234567890"#), // kept exact: a patch
         unknown("typing_indicator", r#","x":1,"x":2"#),   // a duplicate key
         unknown("typing_indicator", r#","event_name":"typing_indicator""#),
-        unknown("typing\\u005findicator", ""),            // an escaped name
         format!("{} ", unknown("typing_indicator", "")).replace("{\"version", "{ /* c */ \"version"),
         format!("\u{feff}{}", unknown("typing_indicator", "")),
         format!("{}x", unknown("typing_indicator", "")),
         r#"{"event_name":7}"#.to_string(),
         r#"{"version":"1.0"}"#.to_string(),
         // Clean, but what comes before the name is what a known event could not have (a loose
-        // business_id): the fast path has given up before it knows the event is unknown.
+        // business_id): the quick pass has given up before it knows the event is unknown.
         r#"{"business_id":"343","event_name":"user_typing_started"}"#.to_string(),
     ];
     for case in &left_to_the_full_pass {
-        invariants::check_fast_path(case.as_bytes());
+        invariants::check_quick_pass(case.as_bytes());
         for lenient in [false, true] {
             let options = Options { lenient, ..Options::default() };
-            assert_eq!(clean(case.as_bytes(), &options), None, "{case}");
+            assert_eq!(quick(case.as_bytes(), &options), None, "{case}");
         }
     }
     // A deprecated event is known (with a warning), never taken for an unknown one.
     let deprecated = unknown("chat_complete", r#","message":{"id":1,"body":{"type":"TEXT","text":"hi"}}"#);
-    assert_eq!(clean(deprecated.as_bytes(), &Options::default()), None);
+    assert_eq!(quick(deprecated.as_bytes(), &Options::default()), None);
 }

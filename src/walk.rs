@@ -1,0 +1,1271 @@
+//! The one walker of the model: reads a payload once against `src/model.rs`, in one of two
+//! modes compiled from this one source (`const FULL: bool`).
+//!
+//! - The **quick** mode answers "is this a known event with nothing to report?" (or an unknown
+//!   one, kept whole). It keeps no path, makes no message and allocates nothing in the usual
+//!   case; at the first finding (an error, a warning, a normalisation) or syntax error it gives
+//!   up, and the full mode decides. Most webhooks are clean: for them this is the whole
+//!   validation.
+//! - The **full** mode records every finding with its JSON Pointer, message and place. One issue
+//!   per real problem: a value of the wrong type is reported once and not descended into.
+//!
+//! Every place that finds something calls [`Walker::full_only`] (or goes through a helper that
+//! does) before recording it: in the quick mode that is where the walk stops, so the two modes
+//! cannot disagree about what is clean. Keys are guessed from the field order of the payloads
+//! before (src/field_order.rs) and compared in place before they are scanned.
+
+use crate::field_order::{self, After};
+use crate::issue::{push_pointer_segment, Code, Issue};
+use crate::json::{same_bytes, Failure, Fatal, Kind, Reader, Str};
+use crate::model::{
+    field_named, required_bits, Field, Loose, Object, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, MESSAGE_EVENT, ROOT,
+};
+use crate::options::{Options, MAX_DEPTH_CAP};
+use crate::report::{Patch, Report};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// At most this many errors, and as many warnings, are listed (the first ones in document
+/// order; the last listed says there are more). Without a cap a 1 MiB body of 500 000 wrong
+/// items made 500 000 issues: 400 MB of wasm memory, which a wasm instance never gives back.
+pub const MAX_ISSUES: usize = 100;
+
+/// At most this many normalisations (patches) per payload. Unlike issues, patches cannot be
+/// dropped (the value needs every one), so a payload needing more is refused as `too_large`:
+/// 49 000 integers beyond 2^53, 60 levels deep, fit in 1 MiB and would otherwise hold tens of
+/// MB of wasm memory, which an instance never gives back. Real payloads need a handful.
+pub const MAX_PATCHES: usize = 1_000;
+
+/// Unknown keys of one object checked for near misses of its fields (the first ones); beyond
+/// one more, duplicates among them are found with a hash set.
+const MAX_TYPO_CHECKS: usize = 32;
+
+/// A payload the quick mode found nothing to report in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clean {
+    /// A known, non-deprecated event: its index in `model::EVENT.variants`.
+    Known(usize),
+    /// An event the model does not know, kept whole: its name (not a near miss of a known one).
+    Unknown(String),
+}
+
+/// The quick mode: `Some` when the payload is an event with nothing to report (no error, no
+/// warning, nothing to normalise); `None` when the full mode must decide.
+pub fn quick(input: &[u8], options: &Options) -> Option<Clean> {
+    if input.len() > options.max_bytes || (!options.trusted_utf8 && core::str::from_utf8(input).is_err()) {
+        return None;
+    }
+    let mut found = Report::default();
+    // Strict even in lenient mode: a comment or trailing comma is a warning, the full mode's.
+    let mut w: Walker<'_, '_, false> = Walker::new(input, false, options.max_depth.min(MAX_DEPTH_CAP), &mut found);
+    w.value(&ROOT).ok()?;
+    w.r.finish().ok()?;
+    match w.event? {
+        Event::Known(index) => Some(Clean::Known(index)),
+        Event::Unknown(name) => Some(Clean::Unknown(name.decode())),
+    }
+}
+
+/// The full mode: every problem of a raw webhook body, and the normalisations its parsed value
+/// needs.
+pub fn full(input: &[u8], options: &Options) -> Report {
+    let mut report = Report::default();
+    if input.len() > options.max_bytes {
+        let mut issue = Issue::new(
+            Code::TooLarge,
+            String::new(),
+            format!(
+                "the payload is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                options.max_bytes
+            ),
+        );
+        issue.expected = Some(format!("at most {} bytes", options.max_bytes));
+        issue.received = Some(format!("{} bytes", input.len()));
+        report.errors.push(issue);
+        return report;
+    }
+    let max_depth = options.max_depth.min(MAX_DEPTH_CAP);
+    // A body that is not UTF-8 is not JSON text at all: that is the one problem to report,
+    // whatever else is wrong. (One check of the whole input is also cheaper than one per string.)
+    if !options.trusted_utf8 {
+        if let Err(e) = core::str::from_utf8(input) {
+            let mut issue = Issue::new(
+                Code::Syntax,
+                String::new(),
+                format!(
+                    "the body is not UTF-8 text: invalid byte sequence at byte {}",
+                    e.valid_up_to()
+                ),
+            );
+            issue.offset = Some(e.valid_up_to() as u32);
+            report.errors.push(issue);
+            report.locate(input);
+            return report;
+        }
+    }
+    let body_start = if input.starts_with(BOM) { BOM.len() } else { 0 };
+    if body_start > 0 {
+        report.blanks.push((0, BOM.len()));
+        let mut issue = Issue::new(
+            Code::ByteOrderMark,
+            String::new(),
+            "a UTF-8 byte-order mark precedes the JSON; ignored".into(),
+        );
+        issue.offset = Some(0);
+        report.warnings.push(issue);
+    }
+    let mut w: Walker<'_, '_, true> = Walker::new(input, options.lenient, max_depth, &mut report);
+    w.r.pos = body_start;
+    let outcome = w.value(&ROOT).and_then(|()| w.r.finish());
+    let notes = std::mem::take(&mut w.r.notes);
+    let blanks = std::mem::take(&mut w.r.blanks);
+    let pointer = w.pointer();
+    let too_many_patches = w.too_many_patches;
+    let outcome = outcome.and_then(|()| {
+        if too_many_patches {
+            Err(Box::new(Fatal {
+                code: Code::TooLarge,
+                message: format!(
+                    "the payload needs more than {MAX_PATCHES} normalisations (such as integers beyond 2^53 kept exact), more than is kept in memory"
+                ),
+                offset: 0,
+            }))
+        } else {
+            Ok(())
+        }
+    });
+    match outcome {
+        Ok(()) => {
+            for (code, at) in notes {
+                let what = if code == Code::Comment {
+                    "a comment"
+                } else {
+                    "a trailing comma"
+                };
+                let mut issue = Issue::new(
+                    code,
+                    String::new(),
+                    format!("{what}, which strict JSON does not allow (accepted in lenient mode)"),
+                );
+                issue.offset = Some(at as u32);
+                push_capped(&mut report.warnings, issue);
+            }
+            report.blanks.extend(blanks);
+        }
+        Err(mut fatal) => {
+            if fatal.code == Code::TooDeep {
+                // Deep input may also be broken: a syntax error is the more useful answer.
+                let body = input.get(body_start..).unwrap_or_default();
+                if let Err(syntax) = crate::json::check_syntax(body, options.lenient) {
+                    *fatal = Fatal {
+                        offset: syntax.offset + body_start,
+                        ..*syntax
+                    };
+                }
+            }
+            // Nothing found before a fatal problem is trustworthy enough to report beside it.
+            report.errors.clear();
+            report.warnings.retain(|w| w.code == Code::ByteOrderMark);
+            report.patches.clear();
+            report.blanks.clear();
+            let path = if fatal.code == Code::Syntax { String::new() } else { pointer };
+            let mut issue = Issue::new(fatal.code, path, fatal.message);
+            issue.offset = Some(fatal.offset as u32);
+            report.errors.push(issue);
+        }
+    }
+    // Document order, for people reading the list beside the payload.
+    crate::issue::sort_stable_by_key(&mut report.errors, |i| i.offset);
+    crate::issue::sort_stable_by_key(&mut report.warnings, |i| i.offset);
+    cap_issues(&mut report.errors, "errors");
+    cap_issues(&mut report.warnings, "warnings");
+    report.locate(input);
+    report
+}
+
+/// Adds `issue` unless the list already holds more than [`MAX_ISSUES`] (one more than listed:
+/// how [`cap_issues`] knows some were left out).
+fn push_capped(list: &mut Vec<Issue>, issue: Issue) {
+    if list.len() <= MAX_ISSUES {
+        list.push(issue);
+    }
+}
+
+/// Keeps the first [`MAX_ISSUES`] (after sorting) and notes on the last one that there are more.
+fn cap_issues(list: &mut Vec<Issue>, what: &str) {
+    if list.len() > MAX_ISSUES {
+        list.truncate(MAX_ISSUES);
+        if let Some(last) = list.last_mut() {
+            last.message.push_str(&format!(
+                " (only the first {MAX_ISSUES} {what} are listed; there are more)"
+            ));
+        }
+    }
+}
+
+/// The payload's event, as the walk found it.
+enum Event<'a> {
+    /// A known, non-deprecated event: its index in `model::EVENT.variants`.
+    Known(usize),
+    Unknown(Str<'a>),
+}
+
+enum Seg<'a> {
+    Key(Str<'a>),
+    Index(usize),
+}
+
+type Step = Result<(), Failure>;
+
+/// A union's tag found ahead: its string (or the kind of the non-string found) and its offset.
+type Tag<'a> = (Result<Str<'a>, Kind>, usize);
+
+/// Why the quick mode stopped: a finding, which the full mode reports. Never shown.
+#[cold]
+#[inline(never)]
+fn gave_up() -> Failure {
+    Box::new(Fatal {
+        code: Code::Internal,
+        message: String::new(),
+        offset: 0,
+    })
+}
+
+struct Walker<'a, 'r, const FULL: bool> {
+    r: Reader<'a>,
+    /// Where findings go (the full mode only writes it).
+    report: &'r mut Report,
+    path: Vec<Seg<'a>>,
+    /// The unknown keys of the objects being read, each object's from where its own start
+    /// (and their offsets): to find duplicates, and near misses of the object's fields.
+    keys: Vec<(Str<'a>, usize)>,
+    /// For objects with more unknown keys than are listed in `keys`: where the object's keys
+    /// start in `keys`, and the set of all of them.
+    many_keys: Vec<(usize, std::collections::HashSet<Vec<u16>>)>,
+    /// The tag of the union object that [`Walker::fields`] gave up on.
+    restart: Option<Tag<'a>>,
+    event: Option<Event<'a>>,
+    /// Path of this document inside an outer one (an HSL element serialised as a string): as a
+    /// JSON Pointer, and as the JSON array items of a patch path.
+    prefix_pointer: &'r str,
+    prefix_json: &'r str,
+    /// Inside such a document, every issue is placed at the outer string.
+    at_override: Option<usize>,
+    /// More than [`MAX_PATCHES`] were needed.
+    too_many_patches: bool,
+}
+
+/// [`lookup`], for a key that was not the guessed one: the field found is remembered as the
+/// one that comes `after` what came before it (src/field_order.rs). Out of line: with the
+/// guesses, most keys never need it.
+#[inline(never)]
+fn lookup_and_learn(after: After, common: &'static [Field], fields: &'static [Field], key: &Str) -> Option<(usize, &'static Field)> {
+    let found = lookup(common, fields, key);
+    if let Some((i, _)) = found {
+        field_order::learn(after, common, fields, i);
+    }
+    found
+}
+
+/// The field named `key` among `common` then `fields`, with its index in that order.
+#[inline]
+fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Option<(usize, &'static Field)> {
+    if key.escaped {
+        return common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
+    }
+    field_named(common, fields, key.raw)
+}
+
+fn same_key(a: &Str, b: &Str) -> bool {
+    if !a.escaped && !b.escaped {
+        same_bytes(a.raw, b.raw)
+    } else {
+        // Exact UTF-16 values: `decode` maps every lone surrogate to U+FFFD, which would make
+        // "\ud800" and "\udc00" (different keys in JavaScript) look like duplicates.
+        a.utf16() == b.utf16()
+    }
+}
+
+impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
+    fn new(src: &'a [u8], lenient: bool, max_depth: u32, report: &'r mut Report) -> Self {
+        Walker {
+            r: Reader::new(src, lenient, true, max_depth),
+            report,
+            path: Vec::new(),
+            keys: Vec::new(),
+            many_keys: Vec::new(),
+            restart: None,
+            event: None,
+            prefix_pointer: "",
+            prefix_json: "",
+            at_override: None,
+            too_many_patches: false,
+        }
+    }
+
+    /// Where the two modes part: the full mode goes on to record a finding, the quick mode
+    /// stops here (the full mode will decide).
+    #[inline(always)]
+    fn full_only(&self) -> Step {
+        if FULL {
+            Ok(())
+        } else {
+            Err(gave_up())
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, seg: Seg<'a>) {
+        if FULL {
+            self.path.push(seg);
+        }
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) {
+        if FULL {
+            self.path.pop();
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Findings (the full mode only: each caller has passed `full_only`)
+
+    fn pointer(&self) -> String {
+        let mut p = self.prefix_pointer.to_string();
+        for seg in &self.path {
+            match seg {
+                // The input is UTF-8 (checked, or trusted), so an unescaped key is its text.
+                Seg::Key(k) if !k.escaped => {
+                    push_pointer_segment(&mut p, core::str::from_utf8(k.raw).unwrap_or_default())
+                }
+                Seg::Key(k) => push_pointer_segment(&mut p, &k.decode()),
+                Seg::Index(i) => push_pointer_segment(&mut p, &i.to_string()),
+            }
+        }
+        p
+    }
+
+    /// The items of a patch path as JSON (no brackets): each key exactly as written in the
+    /// source (escapes kept, so a lone surrogate survives), each index as a string.
+    fn patch_path_items(&self) -> String {
+        let mut out = self.prefix_json.to_string();
+        for seg in &self.path {
+            if !out.is_empty() {
+                out.push(',');
+            }
+            out.push('"');
+            match seg {
+                Seg::Key(k) => out.push_str(&String::from_utf8_lossy(k.raw)),
+                Seg::Index(i) => out.push_str(&i.to_string()),
+            }
+            out.push('"');
+        }
+        out
+    }
+
+    /// An issue at the current path; `message` is given the place for it: the path, or "the
+    /// payload" at the root.
+    fn issue(&self, code: Code, at: usize, message: impl FnOnce(&str) -> String) -> Issue {
+        let path = self.pointer();
+        let message = message(if path.is_empty() { "the payload" } else { &path });
+        let mut issue = Issue::new(code, path, message);
+        issue.offset = Some(self.at_override.unwrap_or(at) as u32);
+        issue
+    }
+
+    fn error(&mut self, issue: Issue) {
+        push_capped(&mut self.report.errors, issue);
+    }
+
+    /// A warning at the current path (the quick mode stops here).
+    fn warn(&mut self, code: Code, at: usize, message: impl FnOnce(&str) -> String) -> Step {
+        self.full_only()?;
+        let issue = self.issue(code, at, message);
+        push_capped(&mut self.report.warnings, issue);
+        Ok(())
+    }
+
+    fn patch(&mut self, value: String) {
+        if self.report.patches.len() >= MAX_PATCHES {
+            self.too_many_patches = true;
+            return;
+        }
+        let path = format!("[{}]", self.patch_path_items());
+        self.report.patches.push(Patch { path, value });
+    }
+
+    /// A short rendering of the source from `at` to the reader's position.
+    fn received(&self, at: usize, kind: Kind) -> String {
+        match kind {
+            Kind::Object => "{…}".to_string(),
+            Kind::Array => "[…]".to_string(),
+            Kind::String | Kind::Number | Kind::Bool | Kind::Null => {
+                let text = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
+                if text.chars().count() > 40 {
+                    let mut short: String = text.chars().take(39).collect();
+                    short.push('…');
+                    short
+                } else {
+                    text
+                }
+            }
+        }
+    }
+
+    /// Reports a value (already consumed, so it is reported once) that is not what `expected`
+    /// says: "<place> must be <expected>, but is <found>", `found` given the rendered value.
+    fn reject(
+        &mut self,
+        code: Code,
+        at: usize,
+        kind: Kind,
+        expected: &str,
+        found: impl FnOnce(&str) -> String,
+    ) -> Step {
+        self.full_only()?;
+        let received = self.received(at, kind);
+        let mut issue = self.issue(code, at, |place| {
+            concat(&[place, " must be ", expected, ", but is ", &found(&received)])
+        });
+        issue.expected = Some(expected.to_string());
+        issue.received = Some(shown(&received, kind));
+        self.error(issue);
+        Ok(())
+    }
+
+    /// The short rendering of the value that starts at `at` (already read past): re-reads it
+    /// from there, for values found before the walker knew they were wrong (a union's tag).
+    fn received_at(&mut self, at: usize, kind: Kind) -> Result<String, Failure> {
+        let (pos, depth) = (self.r.pos, self.r.depth);
+        self.r.pos = at;
+        let read = self.any(kind);
+        let text = self.received(at, kind);
+        self.r.pos = pos;
+        self.r.depth = depth;
+        read.map(|()| text)
+    }
+
+    /// Reports a value of the wrong kind (after consuming it: what is inside is still read as
+    /// any value, so its integers beyond 2^53 are still said).
+    fn wrong_type(&mut self, expected: &str, kind: Kind, at: usize) -> Step {
+        self.full_only()?;
+        self.any(kind)?;
+        self.reject(Code::InvalidType, at, kind, expected, |received| {
+            if matches!(kind, Kind::Null) {
+                kind.described().to_string()
+            } else {
+                concat(&[kind.described(), ": ", received])
+            }
+        })
+    }
+
+    /// An integer beyond 2^53 − 1 becomes its exact decimal string.
+    fn keep_exact(&mut self, digits: &[u8], at: usize) -> Step {
+        self.full_only()?;
+        let digits = String::from_utf8_lossy(digits).into_owned();
+        self.patch(json_string(&digits));
+        self.warn(Code::UnsafeInteger, at, |place| {
+            format!("{place} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)")
+        })
+    }
+
+    fn duplicate(&mut self, at: usize) -> Step {
+        self.full_only()?;
+        let issue = self.issue(Code::DuplicateKey, at, |place| {
+            format!("{place} appears more than once in its object; parsers disagree on which copy wins")
+        });
+        self.error(issue);
+        Ok(())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The walk
+
+    /// The value the reader is on (after whitespace), as `ty` says.
+    fn value(&mut self, ty: &'static Ty) -> Step {
+        let b = self.r.peek()?;
+        let at = self.r.pos;
+        // The expected first byte is tested directly; the kind is worked out for the rest.
+        match ty {
+            Ty::String | Ty::Enum(_) if b == b'"' => self.r.skip_string(),
+            Ty::Bool if b == b't' || b == b'f' => self.r.literal().map(drop),
+            Ty::Number if b == b'-' || b.is_ascii_digit() => self.r.number().map(drop),
+            Ty::Integer | Ty::IntEnum(_) if b == b'-' || b.is_ascii_digit() => self.integer(false, at),
+            Ty::Id if b == b'-' || b.is_ascii_digit() => self.integer(true, at),
+            Ty::Nullable(_) if b == b'n' => self.r.literal().map(drop),
+            Ty::Nullable(inner) => self.value(inner),
+            Ty::Array(item) if b == b'[' => self.array(item),
+            Ty::Object(o) if b == b'{' => self.object(o, at),
+            Ty::Map(value) if b == b'{' => self.map(value),
+            Ty::Union(u) if b == b'{' => self.union(u, at),
+            Ty::Any => self.any(self.r.kind_of(b)?),
+            Ty::Loose(loose) => self.loose(*loose, self.r.kind_of(b)?, at),
+            Ty::Body => self.body(self.r.kind_of(b)?, at),
+            // A value of another kind (or no value at all: a syntax error).
+            Ty::String
+            | Ty::Enum(_)
+            | Ty::Bool
+            | Ty::Number
+            | Ty::Integer
+            | Ty::IntEnum(_)
+            | Ty::Id
+            | Ty::Array(_)
+            | Ty::Object(_)
+            | Ty::Map(_)
+            | Ty::Union(_) => {
+                let kind = self.r.kind_of(b)?;
+                self.wrong_type(expected(ty), kind, at)
+            }
+        }
+    }
+
+    /// Any JSON value, kept as it is; integers beyond 2^53 become exact strings.
+    fn any(&mut self, kind: Kind) -> Step {
+        match kind {
+            // A free-form object is a map of any values.
+            Kind::Object => self.map(&Ty::Any),
+            Kind::Array => self.array(&Ty::Any),
+            Kind::String => self.r.skip_string(),
+            Kind::Number => {
+                let at = self.r.pos;
+                let n = self.r.number()?;
+                if n.is_unsafe_integer() {
+                    self.keep_exact(n.raw, at)?;
+                }
+                Ok(())
+            }
+            Kind::Bool | Kind::Null => self.r.literal().map(drop),
+        }
+    }
+
+    fn integer(&mut self, id: bool, at: usize) -> Step {
+        let n = self.r.number()?;
+        if !n.is_integral() {
+            self.reject(Code::InvalidType, at, Kind::Number, "an integer", str::to_string)?;
+        } else if n.is_unsafe_integer() {
+            if id {
+                self.keep_exact(n.raw, at)?;
+            } else {
+                self.reject(
+                    Code::UnsafeInteger,
+                    at,
+                    Kind::Number,
+                    "an integer within ±(2^53 − 1)",
+                    |received| format!("{received}, which JavaScript numbers cannot hold exactly"),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, item: &'static Ty) -> Step {
+        let mut more = self.r.open(b']')?;
+        let mut index = 0;
+        while more {
+            self.push(Seg::Index(index));
+            self.value(item)?;
+            self.pop();
+            index += 1;
+            more = self.r.more(b']')?;
+        }
+        Ok(())
+    }
+
+    /// Records `key`, an unknown key of the object whose keys start at `from` in `keys`; false
+    /// when it was already there. The first ones are listed (duplicates too: each is also a
+    /// candidate for "did you mean"); beyond [`MAX_TYPO_CHECKS`] a set takes over.
+    #[inline(always)]
+    fn first_time(&mut self, from: usize, key: Str<'a>, at: usize) -> bool {
+        let listed = self.keys.get(from..).unwrap_or_default();
+        if listed.len() > MAX_TYPO_CHECKS {
+            return self.first_time_of_many(from, key);
+        }
+        let new = !listed.iter().any(|(k, _)| same_key(k, &key));
+        self.keys.push((key, at));
+        new
+    }
+
+    /// [`Walker::first_time`] for an object with more unknown keys than are listed: a set of
+    /// them all, made when the list is full.
+    #[cold]
+    #[inline(never)]
+    fn first_time_of_many(&mut self, from: usize, key: Str<'a>) -> bool {
+        if self.many_keys.last().is_none_or(|(f, _)| *f != from) {
+            let set = self.keys.get(from..).unwrap_or_default().iter().map(|(k, _)| k.utf16()).collect();
+            self.many_keys.push((from, set));
+        }
+        match self.many_keys.last_mut() {
+            Some((_, set)) => set.insert(key.utf16()),
+            None => true,
+        }
+    }
+
+    /// Forgets the unknown keys of the object whose keys start at `from` (it ended).
+    #[inline(always)]
+    fn forget_keys(&mut self, from: usize) {
+        if self.keys.len() > from {
+            self.keys.truncate(from);
+            if self.many_keys.last().is_some_and(|(f, _)| *f == from) {
+                self.many_keys.pop();
+            }
+        }
+    }
+
+    fn map(&mut self, value: &'static Ty) -> Step {
+        let mut more = self.r.open_object()?;
+        let from = self.keys.len();
+        while more {
+            let key_at = self.r.pos;
+            let key = self.r.key()?;
+            self.r.colon()?;
+            self.push(Seg::Key(key));
+            if !self.first_time(from, key, key_at) {
+                self.duplicate(key_at)?;
+            }
+            self.value(value)?;
+            self.pop();
+            more = self.r.more_members()?;
+        }
+        self.forget_keys(from);
+        Ok(())
+    }
+
+    /// An object with the given fields. Unknown keys are kept.
+    fn object(&mut self, object: &'static Object, at: usize) -> Step {
+        // Without a union there is nothing to restart.
+        self.fields::<false>(Some(object), &[], None, at).map(drop)
+    }
+
+    /// Reads an object's members against `common` and `object`'s fields. For a union (`union`
+    /// given), `object` is `None` and the variant is chosen when the tag is read: the common
+    /// fields before it are checked on the assumption that the variant is known (the usual case,
+    /// and one pass); if it turns out not to be, the caller reads the object again as unknown.
+    fn fields<const UNION: bool>(
+        &mut self,
+        object: Option<&'static Object>,
+        common: &'static [Field],
+        union: Option<&'static Union>,
+        at: usize,
+    ) -> Result<bool, Failure> {
+        let (mut fields, mut required) = object.map_or((&[][..], 0), |o| (o.fields, o.required));
+        let mut more = self.r.open_object()?;
+        // Known fields are tracked by bit (a set bit seen again is a duplicate); only other keys
+        // need the slower list.
+        let mut present: u64 = 0;
+        let mut tag_seen = false;
+        let union = if UNION { union } else { None };
+        let mut resolved = union.is_none();
+        let from = self.keys.len();
+        // What came before the next member, for the guess of its key (src/field_order.rs).
+        let mut previous = After::Start;
+        while more {
+            let key_at = self.r.pos;
+            let after = std::mem::replace(&mut previous, After::Other);
+            // The guessed field, compared in place: when it is the key, the key is neither
+            // scanned nor looked up.
+            let guess = field_order::guess(after, common, fields);
+            let guessed = guess.and_then(|(i, field)| Some((self.r.guessed_key(field.name)?, (i, field))));
+            let (key, guessed) = match guessed {
+                // The colon is consumed with the guessed key.
+                Some((key, known)) => (key, Some(known)),
+                None => {
+                    let key = self.r.key()?;
+                    self.r.colon()?;
+                    (key, None)
+                }
+            };
+            self.push(Seg::Key(key));
+            if let Some(u) = union.filter(|u| guessed.is_none() && key.is(u.tag)) {
+                if std::mem::replace(&mut tag_seen, true) {
+                    self.duplicate(key_at)?;
+                }
+                let b = self.r.peek()?;
+                let kind = self.r.kind_of(b)?;
+                let tag_at = self.r.pos;
+                if resolved {
+                    self.any(kind)?;
+                } else {
+                    let tag = if kind == Kind::String {
+                        Ok(self.r.string()?)
+                    } else {
+                        Err(kind)
+                    };
+                    match self.resolve(u, (tag, tag_at))? {
+                        Some(variant) => {
+                            (fields, required) = (variant.fields, variant.required);
+                            resolved = true;
+                            previous = After::Tag(variant);
+                        }
+                        None => return Ok(self.give_up_union(Some((tag, tag_at)))),
+                    }
+                }
+            } else {
+                let mut found = guessed.or_else(|| lookup_and_learn(after, common, fields, &key));
+                if let Some(u) = union.filter(|_| !resolved && found.is_none()) {
+                    // A key that depends on the variant: find the tag ahead first.
+                    let Some(tag) = self.lookahead_tag_from(u.tag, at) else {
+                        return Ok(self.give_up_union(None));
+                    };
+                    let Some(variant) = self.resolve(u, tag)? else {
+                        return Ok(self.give_up_union(Some(tag)));
+                    };
+                    (fields, required) = (variant.fields, variant.required);
+                    resolved = true;
+                    found = lookup(common, fields, &key);
+                }
+                match found {
+                    Some((i, field)) => {
+                        previous = After::Field(field);
+                        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+                        if present & bit != 0 {
+                            self.duplicate(key_at)?;
+                        }
+                        present |= bit;
+                        if field.legacy {
+                            self.warn(Code::LegacyShape, key_at, |place| {
+                                format!("{place} is an older name of this field, accepted as it is")
+                            })?;
+                        }
+                        // Most fields are strings: read here, without the call to `value`.
+                        if matches!(field.ty, Ty::String | Ty::Enum(_)) && self.r.peek()? == b'"' {
+                            self.r.skip_string()?;
+                        } else {
+                            self.value(&field.ty)?;
+                        }
+                    }
+                    None => {
+                        if !self.first_time(from, key, key_at) {
+                            self.duplicate(key_at)?;
+                        }
+                        let b = self.r.peek()?;
+                        let kind = self.r.kind_of(b)?;
+                        self.any(kind)?;
+                    }
+                }
+            }
+            self.pop();
+            more = self.r.more_members()?;
+        }
+        if !resolved {
+            return Ok(self.give_up_union(None));
+        }
+        if self.keys.len() > from {
+            self.possible_typos(common, fields, present, from)?;
+            self.forget_keys(from);
+        }
+        // Required fields by bit: the common ones first, as `present` counts them.
+        let need = required_bits(common) | required.checked_shl(common.len() as u32).unwrap_or(0);
+        if present & need != need {
+            self.missing(common, fields, present, at)?;
+        }
+        Ok(true)
+    }
+
+    /// Leaves a union's object to be read again as unknown (see [`Walker::union`]), `tag` the
+    /// tag found (if any): always `false`, what [`Walker::fields`] returns then.
+    #[cold]
+    fn give_up_union(&mut self, tag: Option<Tag<'a>>) -> bool {
+        self.restart = tag;
+        false
+    }
+
+    /// A key the model does not know that is a near miss of a field the object lacks
+    /// (`bussiness_id` without `business_id`): kept, with a "did you mean" warning.
+    fn possible_typos(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, from: usize) -> Step {
+        let absent = || {
+            common
+                .iter()
+                .chain(fields)
+                .enumerate()
+                .filter(move |(i, _)| present & 1u64.checked_shl(*i as u32).unwrap_or(0) == 0)
+                .map(|(_, f)| f.name)
+        };
+        let mut i = from;
+        while let Some(&(key, key_at)) = self.keys.get(i).filter(|_| i - from < MAX_TYPO_CHECKS) {
+            i += 1;
+            if let Some(meant) = crate::suggest::near_miss(&key.decode(), absent()) {
+                self.push(Seg::Key(key));
+                self.warn(Code::PossibleTypo, key_at, |place| {
+                    format!("{place} is not a field this version knows (kept as it is): did you mean \"{meant}\"?")
+                })?;
+                self.pop();
+            }
+        }
+        Ok(())
+    }
+
+    fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) -> Step {
+        for (i, field) in common.iter().chain(fields).enumerate() {
+            if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
+                self.full_only()?;
+                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
+                push_pointer_segment(&mut issue.path, field.name);
+                issue.message = concat(&[&issue.path, " is missing; it is required"]);
+                issue.expected = Some(expected(&field.ty).to_string());
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds the union's tag in the object that starts at `at`, without consuming anything.
+    #[cold]
+    #[inline(never)]
+    fn lookahead_tag_from(&mut self, tag: &str, at: usize) -> Option<Tag<'a>> {
+        let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
+        self.r.pos = at;
+        let found = (|| -> Result<Option<Tag<'a>>, Failure> {
+            self.r.begin_object()?;
+            let mut first = true;
+            while let Some((key, _)) = self.r.next_key(&mut first)? {
+                if key.is(tag) {
+                    let kind = self.r.kind()?;
+                    let at = self.r.pos;
+                    return Ok(Some((
+                        if kind == Kind::String {
+                            Ok(self.r.string()?)
+                        } else {
+                            Err(kind)
+                        },
+                        at,
+                    )));
+                }
+                self.r.skip_value()?;
+            }
+            Ok(None)
+        })();
+        self.r.pos = pos;
+        self.r.depth = depth;
+        self.r.notes.truncate(notes);
+        self.r.blanks.truncate(blanks);
+        // A syntax error ahead is found again, and reported, by the main walk.
+        found.ok().flatten()
+    }
+
+    /// The fields of the variant a tag names (reporting a deprecated one), or None when the tag
+    /// is not a string naming a known variant.
+    fn resolve(&mut self, u: &'static Union, (tag, tag_at): Tag<'a>) -> Result<Option<&'static Object>, Failure> {
+        let Ok(tag) = tag else { return Ok(None) };
+        let Some((index, variant)) = u.variants.iter().enumerate().find(|(_, v)| tag.is(v.tag)) else {
+            return Ok(None);
+        };
+        if self.is_root_event(u) {
+            self.event = Some(Event::Known(index));
+            if FULL {
+                self.report.event_name = Some(variant.tag.to_string());
+            }
+        }
+        if variant.deprecated {
+            self.full_only()?;
+            let depth = self.path.len();
+            if !matches!(self.path.last(), Some(Seg::Key(k)) if k.is(u.tag)) {
+                self.path.push(Seg::Key(Str {
+                    raw: u.tag.as_bytes(),
+                    escaped: false,
+                }));
+            }
+            self.warn(Code::Deprecated, tag_at, |_| {
+                format!(
+                    "the {} event is deprecated by the platform in favour of webhook_conversation_complete",
+                    variant.tag
+                )
+            })?;
+            self.path.truncate(depth);
+        }
+        Ok(Some(variant.object))
+    }
+
+    /// Whether `u` is the payload's own event union (not one inside a serialised body).
+    fn is_root_event(&self, u: &'static Union) -> bool {
+        std::ptr::eq(u, &EVENT) && self.prefix_pointer.is_empty() && self.at_override.is_none()
+    }
+
+    fn union(&mut self, u: &'static Union, at: usize) -> Step {
+        // What to roll back if the object turns out to be an unknown member.
+        let (depth, notes, blanks, keys) = (self.r.depth, self.r.notes.len(), self.r.blanks.len(), self.keys.len());
+        let (errors, warnings, patches) = (
+            self.report.errors.len(),
+            self.report.warnings.len(),
+            self.report.patches.len(),
+        );
+        let path = self.path.len();
+        if self.fields::<true>(None, u.common, Some(u), at)? {
+            return Ok(());
+        }
+        let tag = self.restart.take();
+        self.r.pos = at;
+        self.r.depth = depth;
+        self.r.notes.truncate(notes);
+        self.r.blanks.truncate(blanks);
+        self.keys.truncate(keys);
+        while self.many_keys.last().is_some_and(|(from, _)| *from >= keys) {
+            self.many_keys.pop();
+        }
+        self.report.errors.truncate(errors);
+        self.report.warnings.truncate(warnings);
+        self.report.patches.truncate(patches);
+        self.path.truncate(path);
+        if !matches!(tag, Some((Ok(_), _))) && self.is_root_event(u) {
+            // A missing or non-string event_name is an error, which does not hide the rest: the
+            // envelope is checked (and the message, when there is one), then the tag's own error.
+            self.full_only()?;
+            let object = self.lookahead_tag_from("message", at).map(|_| &MESSAGE_EVENT);
+            self.r.pos = at;
+            // Without a union there is no tag to find: it never asks for a restart.
+            let _ = self.fields::<false>(object, u.common, None, at)?;
+        } else {
+            // Unknown events and elements are kept whole, never rejected.
+            self.any(Kind::Object)?;
+        }
+        match tag {
+            Some((Ok(name), tag_at)) => {
+                let decoded = name.decode();
+                // Accepted as unknown (the platform adds names), but a near miss is said.
+                if let Some(meant) = crate::suggest::near_miss(&decoded, u.variants.iter().map(|v| v.tag)) {
+                    self.full_only()?;
+                    let mut issue = self.issue(Code::PossibleTypo, tag_at, |_| String::new());
+                    push_pointer_segment(&mut issue.path, u.tag);
+                    issue.message = format!(
+                        "{} is \"{decoded}\", which this version does not know (kept as an unknown {}): did you mean \"{meant}\"?",
+                        issue.path,
+                        if std::ptr::eq(u, &EVENT) { "event" } else { "element" }
+                    );
+                    issue.expected = Some(one_of(u.variants.iter().map(|v| v.tag)));
+                    issue.received = serde_json::to_string(&decoded).ok();
+                    push_capped(&mut self.report.warnings, issue);
+                }
+                if self.is_root_event(u) {
+                    self.event = Some(Event::Unknown(name));
+                    if FULL {
+                        self.report.event_name = Some(decoded);
+                    }
+                }
+            }
+            other => {
+                self.full_only()?;
+                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
+                push_pointer_segment(&mut issue.path, u.tag);
+                // The known values are few: they are listed (others are accepted as unknown).
+                issue.expected = Some(format!(
+                    "a string, such as {}",
+                    one_of(u.variants.iter().map(|v| v.tag))
+                ));
+                if let Some((Err(kind), tag_at)) = other {
+                    let value = self.received_at(tag_at, kind)?;
+                    issue.offset = Some(self.at_override.unwrap_or(tag_at) as u32);
+                    issue.code = Code::InvalidType;
+                    issue.message = if matches!(kind, Kind::Null) {
+                        format!("{} must be a string, but is null", issue.path)
+                    } else {
+                        format!("{} must be a string, but is {}: {value}", issue.path, kind.described())
+                    };
+                    issue.received = Some(shown(&value, kind));
+                } else {
+                    issue.message = concat(&[&issue.path, " is missing; it is required"]);
+                }
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+
+    fn loose(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
+        let wrong = |w: &mut Self| w.wrong_type(expected(&Ty::Loose(loose)), kind, at);
+        match loose {
+            Loose::IntegerOrNumericString => match kind {
+                Kind::Number => self.integer(true, at),
+                Kind::String => self.numeric_string(loose, kind, at),
+                Kind::Object | Kind::Array | Kind::Bool | Kind::Null => wrong(self),
+            },
+            Loose::NumberOrString | Loose::NumberOrNumericString => match kind {
+                Kind::Number => self.r.number().map(drop),
+                Kind::String => self.numeric_string(loose, kind, at),
+                Kind::Object | Kind::Array | Kind::Bool | Kind::Null => wrong(self),
+            },
+            Loose::Boolean => match kind {
+                Kind::Bool => self.r.literal().map(drop),
+                Kind::String => {
+                    self.full_only()?;
+                    let s = self.r.string()?;
+                    let value = s.decode().to_ascii_lowercase();
+                    if value == "true" || value == "false" {
+                        let received = self.received(at, kind);
+                        self.warn(Code::LooseType, at, |place| {
+                            format!("{place} is the string {received}; converted to the boolean {value}")
+                        })?;
+                        self.patch(value);
+                        Ok(())
+                    } else {
+                        self.reject(Code::InvalidType, at, kind, "a boolean", |received| {
+                            format!("the string {received}")
+                        })
+                    }
+                }
+                Kind::Object | Kind::Array | Kind::Number | Kind::Null => wrong(self),
+            },
+            Loose::Flag => match kind {
+                Kind::Number => {
+                    let n = self.r.number()?;
+                    if n.raw != b"0" && n.raw != b"1" {
+                        self.reject(Code::InvalidValue, at, kind, "0 or 1", str::to_string)?;
+                    }
+                    Ok(())
+                }
+                Kind::Bool => {
+                    self.full_only()?;
+                    let value = self.r.literal()?;
+                    let number = if value { "1" } else { "0" };
+                    self.warn(Code::LooseType, at, |place| {
+                        format!("{place} is the boolean {value}; converted to {number}")
+                    })?;
+                    self.patch(number.into());
+                    Ok(())
+                }
+                Kind::Object | Kind::Array | Kind::String | Kind::Null => wrong(self),
+            },
+            Loose::StringOrInteger => match kind {
+                Kind::String => self.r.skip_string(),
+                Kind::Number => {
+                    // Converted or rejected: a finding either way.
+                    self.full_only()?;
+                    let n = self.r.number()?;
+                    if n.plain_integer {
+                        let digits = String::from_utf8_lossy(n.raw).into_owned();
+                        let value = json_string(&digits);
+                        self.warn(Code::LooseType, at, |place| {
+                            format!("{place} is the number {digits}; converted to the string \"{digits}\"")
+                        })?;
+                        self.patch(value);
+                        Ok(())
+                    } else {
+                        self.reject(Code::InvalidType, at, kind, "a string (or an integer)", str::to_string)
+                    }
+                }
+                Kind::Object | Kind::Array | Kind::Bool | Kind::Null => wrong(self),
+            },
+            Loose::ClosingCategories => match kind {
+                Kind::Object => self.object(&CLOSING_CATEGORIES, at),
+                Kind::String => {
+                    self.full_only()?;
+                    self.r.skip_string()?;
+                    self.warn(Code::LegacyShape, at, |place| {
+                        format!("{place} is a plain string (the shape before Aug 2019); kept as it is")
+                    })
+                }
+                Kind::Array | Kind::Number | Kind::Bool | Kind::Null => wrong(self),
+            },
+        }
+    }
+
+    /// A string where a number is due (`business_id: "343"`): a numeric one is converted (or,
+    /// beyond 2^53, kept), another kept or rejected as the loose form says.
+    fn numeric_string(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
+        self.full_only()?;
+        let s = self.r.string()?;
+        let integer_only = loose == Loose::IntegerOrNumericString;
+        match numeric_string(&s, integer_only) {
+            Some(number) if integer_only && number_is_unsafe(&number) => {
+                self.warn(Code::UnsafeInteger, at, |place| {
+                    format!("{place} is the string \"{number}\", beyond 2^53 − 1: kept as the string")
+                })?;
+            }
+            Some(number) => {
+                self.warn(Code::LooseType, at, |place| {
+                    format!("{place} is the string \"{number}\"; converted to the number {number}")
+                })?;
+                self.patch(number);
+            }
+            None if loose == Loose::NumberOrString => {
+                let received = self.received(at, kind);
+                self.warn(Code::LooseType, at, |place| {
+                    format!("{place} is the non-numeric string {received}; kept as it is")
+                })?;
+            }
+            None => {
+                let expected = if integer_only { "an integer" } else { "a number" };
+                self.reject(Code::InvalidType, at, kind, expected, |received| {
+                    format!("a string that is not one: {received}")
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn body(&mut self, kind: Kind, at: usize) -> Step {
+        match kind {
+            Kind::Object => self.union(&HSL_ELEMENT, at),
+            Kind::String => {
+                self.full_only()?;
+                let s = self.r.string()?;
+                let text = json_text(&s);
+                if text.trim_start().starts_with('{') {
+                    self.serialised_element(&text, at)
+                } else {
+                    let raw = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
+                    self.warn(Code::LegacyShape, at, |place| {
+                        format!("{place} is a plain string (the 2018 shape); represented as a TEXT element")
+                    })?;
+                    self.patch(format!(
+                        "{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"
+                    ));
+                    Ok(())
+                }
+            }
+            Kind::Array | Kind::Number | Kind::Bool | Kind::Null => self.wrong_type(expected(&Ty::Body), kind, at),
+        }
+    }
+
+    /// A body holding an HSL element serialised as a JSON string: validated as a document of its
+    /// own, then the patch replaces the string with the element.
+    fn serialised_element(&mut self, text: &str, at: usize) -> Step {
+        self.full_only()?;
+        let first_patch = self.report.patches.len();
+        let first_error = self.report.errors.len();
+        let first_warning = self.report.warnings.len();
+        self.patch(text.to_string());
+        let (prefix_pointer, prefix_json) = (self.pointer(), self.patch_path_items());
+        let remaining_depth = self.r.max_depth.saturating_sub(self.r.depth);
+        let mut inner: Walker<'_, '_, true> = Walker::new(text.as_bytes(), false, remaining_depth, &mut *self.report);
+        inner.prefix_pointer = &prefix_pointer;
+        inner.prefix_json = &prefix_json;
+        inner.at_override = Some(at);
+        let outcome = inner.value(&HSL).and_then(|()| inner.r.finish());
+        self.too_many_patches |= inner.too_many_patches;
+        match outcome {
+            Ok(()) => {
+                let issue = self.issue(Code::LooseType, at, |place| {
+                    format!("{place} is an HSL element serialised as a JSON string; parsed into the element")
+                });
+                self.report.warnings.insert(first_warning, issue);
+            }
+            Err(fatal) => {
+                self.report.patches.truncate(first_patch);
+                self.report.errors.truncate(first_error);
+                self.report.warnings.truncate(first_warning);
+                let mut issue = self.issue(Code::InvalidValue, at, |place| {
+                    format!(
+                        "{} is a string that looks like a serialised HSL element but is not valid JSON: {}",
+                        place, fatal.message
+                    )
+                });
+                issue.expected = Some("an HSL element".into());
+                self.error(issue);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How an issue's `received` shows a value: the value itself when it says its type (a JSON
+/// string, null), else the value and its type (`42 (number)`, `true (boolean)`, `{…} (object)`).
+fn shown(value: &str, kind: Kind) -> String {
+    match kind {
+        Kind::String | Kind::Null => value.to_string(),
+        Kind::Number => concat(&[value, " (number)"]),
+        Kind::Bool => concat(&[value, " (boolean)"]),
+        Kind::Object => concat(&[value, " (object)"]),
+        Kind::Array => concat(&[value, " (array)"]),
+    }
+}
+
+/// `"a", "b" or "c"`: the allowed values of an `expected`.
+fn one_of<'k>(names: impl Iterator<Item = &'k str>) -> String {
+    let quoted: Vec<String> = names.map(json_string).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// `text` as a JSON string literal (serde_json writes it).
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// The string's value as text for the JSON reader, lone surrogates included: each becomes a
+/// `\uXXXX` escape, which inside a JSON string means exactly that surrogate (as `JSON.parse` of
+/// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
+/// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
+fn json_text(s: &Str) -> String {
+    if !s.escaped {
+        return s.decode();
+    }
+    let mut out = String::new();
+    let mut backslashes = 0usize;
+    for unit in char::decode_utf16(s.utf16()) {
+        match unit {
+            Ok(c) => {
+                backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+                out.push(c);
+            }
+            Err(e) if backslashes % 2 == 0 => {
+                backslashes = 0;
+                out.push_str(&format!("\\u{:04x}", e.unpaired_surrogate()));
+            }
+            Err(_) => {
+                backslashes = 0;
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    out
+}
+
+/// The string's content when it is a JSON number (integers only if `integer_only`), as text.
+fn numeric_string(s: &Str, integer_only: bool) -> Option<String> {
+    if s.escaped || s.raw.is_empty() {
+        return None;
+    }
+    let mut r = Reader::new(s.raw, false, true, 1);
+    let n = r.number().ok()?;
+    if r.pos != s.raw.len() || (integer_only && !n.plain_integer) {
+        return None;
+    }
+    Some(String::from_utf8_lossy(s.raw).into_owned())
+}
+
+fn number_is_unsafe(text: &str) -> bool {
+    crate::json::Num {
+        raw: text.as_bytes(),
+        plain_integer: true,
+    }
+    .is_unsafe_integer()
+}
+
+/// The parts joined, in one allocation: the messages of the common errors, which `format!`
+/// would build for several times the cost.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// What a type expects, for messages.
+pub fn expected(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Any => "any value",
+        Ty::String | Ty::Enum(_) => "a string",
+        Ty::Bool => "a boolean",
+        Ty::Integer | Ty::Id | Ty::IntEnum(_) => "an integer",
+        Ty::Number => "a number",
+        Ty::Nullable(inner) => match inner {
+            Ty::String => "a string or null",
+            _ => "a value or null",
+        },
+        Ty::Array(_) => "an array",
+        Ty::Object(_) | Ty::Map(_) | Ty::Union(_) => "an object",
+        Ty::Loose(Loose::IntegerOrNumericString) => "an integer",
+        Ty::Loose(Loose::NumberOrString) => "a number",
+        Ty::Loose(Loose::Boolean) => "a boolean",
+        Ty::Loose(Loose::Flag) => "0 or 1",
+        Ty::Loose(Loose::NumberOrNumericString) => "a number",
+        Ty::Loose(Loose::StringOrInteger) => "a string",
+        Ty::Loose(Loose::ClosingCategories) => "an object",
+        Ty::Body => "an HSL element (an object) or a string",
+    }
+}
