@@ -61,5 +61,5 @@ pub use event_support::{Id, NumberOrString, ObjectOrText};
 pub use issue::{Code, Issue};
 pub use options::Options;
 pub use parse::{parse_event, parse_event_with, validate_event, verify_and_parse, WebhookError};
-pub use report::{Patch, Report};
+pub use report::{Normalised, Patch, Report, Segment};
 pub use validate::validate;

@@ -6,7 +6,7 @@
 use crate::event::Event;
 use crate::issue::{Code, Issue};
 use crate::options::Options;
-use crate::report::Report;
+use crate::report::{Normalised, Report, Segment};
 use crate::signature::{verify, Verdict};
 use crate::validate::validate;
 use serde::Deserialize;
@@ -43,19 +43,31 @@ pub fn validate_event(input: &[u8]) -> Report {
 fn typed(input: &[u8], report: &Report) -> Result<Event, Box<Issue>> {
     let mut value: Value = serde_json::from_slice(&report.strict_json(input)).map_err(not_representable)?;
     for patch in &report.patches {
-        let new: Value = serde_json::from_str(&patch.value).map_err(internal)?;
-        let segments = patch.segments();
-        let slot = segments.iter().try_fold(&mut value, |at, key| match at {
-            Value::Object(map) => map.get_mut(key.as_str()),
-            Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+        let slot = patch.path.iter().try_fold(&mut value, |at, step| match (at, step) {
+            (Value::Object(map), Segment::Key(key)) => map.get_mut(key.as_str()),
+            (Value::Array(items), Segment::Index(i)) => items.get_mut(*i as usize),
             _ => None,
         });
-        match slot {
-            Some(slot) => *slot = new,
-            None => return Err(internal(format_args!("no value at the patch path {segments:?}"))),
-        }
+        let Some(slot) = slot else {
+            return Err(internal(format_args!("no value at the patch path {:?}", patch.path)));
+        };
+        *slot = normalised(&patch.value, slot.take()).map_err(internal)?;
     }
     Event::deserialize(value).map_err(internal)
+}
+
+/// What a patch makes of the value `old` (see [`Normalised`]).
+fn normalised(to: &Normalised, old: Value) -> Result<Value, serde_json::Error> {
+    Ok(match (to, old) {
+        (Normalised::Number { text }, _) => Value::Number(text.parse()?),
+        (Normalised::Boolean { value }, _) => Value::Bool(*value),
+        (Normalised::String { value }, _) => Value::String(value.clone()),
+        (Normalised::TextElement, text) => serde_json::json!({ "type": "TEXT", "text": text, "data": { "quick_replies": [] } }),
+        (Normalised::ParsedJson, Value::String(text)) => serde_json::from_str(&text)?,
+        (Normalised::ParsedJson, other) => {
+            return Err(serde::de::Error::custom(format_args!("a serialised element is not a string: {other}")))
+        }
+    })
 }
 
 /// serde_json refuses what a Rust `String` cannot hold (a lone surrogate such as `"\ud800"`),

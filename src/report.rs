@@ -4,33 +4,42 @@ use crate::issue::Issue;
 use crate::model;
 use serde::Serialize;
 
-/// A lossless normalisation to apply to the value `JSON.parse` builds: set `path` to `value`.
+/// A lossless normalisation to apply to the value `JSON.parse` builds: the value at `path`
+/// becomes what `value` says. Written for JS by serde (see [`Report::to_json`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Patch {
-    /// Keys and array indices from the root, as the JSON text of an array of strings: each key
-    /// exactly as written in the payload (escapes kept, so even a lone surrogate is exact).
-    /// One string per patch keeps many deep patches small. [`Patch::segments`] decodes it.
-    pub path: String,
-    /// The new value, as JSON text.
-    pub value: String,
+    /// Keys and array indices from the root.
+    pub path: Vec<Segment>,
+    pub value: Normalised,
 }
 
-impl Patch {
-    /// The path's keys and indices, decoded (a lone surrogate becomes U+FFFD here).
-    pub fn segments(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut r = crate::json::Reader::new(self.path.as_bytes(), false, true, 2);
-        let mut first = true;
-        if r.kind().is_ok() && r.begin_array().is_ok() {
-            while let Ok(true) = r.next_item(&mut first) {
-                match r.string() {
-                    Ok(s) => out.push(s.decode()),
-                    Err(_) => break,
-                }
-            }
-        }
-        out
-    }
+/// One step of a [`Patch`]'s path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Segment {
+    Key(String),
+    /// A key that is not well-formed text (it holds a lone surrogate, which JSON and JavaScript
+    /// allow and a Rust `String` cannot hold): its UTF-16 code units.
+    KeyUnits(Vec<u16>),
+    Index(u32),
+}
+
+/// What the value at a [`Patch`]'s path becomes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "to", rename_all = "snake_case")]
+pub enum Normalised {
+    /// A number: `text` in JSON's number syntax (the content of a numeric string, `"343"`, or
+    /// `1`/`0` for a boolean flag).
+    Number { text: String },
+    Boolean { value: bool },
+    /// A string: the exact digits of an integer beyond 2^53, or an integer's decimal text.
+    String { value: String },
+    /// The string there, as a TEXT element: `{"type": "TEXT", "text": <the string>, "data":
+    /// {"quick_replies": []}}` (a 2018 plain-string message body).
+    TextElement,
+    /// The string there, parsed as JSON (an HSL element serialised as a string; its text was
+    /// validated as one).
+    ParsedJson,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -153,9 +162,6 @@ impl Report {
     }
 
     /// The report as JSON (see docs/design.md, "The wasm boundary"), written by serde_json.
-    /// A patch's path and value are JSON text already (keys exactly as written: even a lone
-    /// surrogate, which no Rust `String` holds, stays exact); each travels as a JSON string
-    /// of that text, which JS parses when it applies the patch (patches are rare).
     pub fn to_json(&self) -> String {
         serde_json::to_string(&self.wire()).unwrap_or_default() // only a serializer error could fail; none exists for these types
     }
@@ -363,24 +369,30 @@ mod json_tests {
     use crate::issue::Code;
 
     /// The JSON form is what the JS side parses: every field, absent ones left out, and each
-    /// patch's path and value as the JSON text they are (a lone surrogate escape survives).
+    /// patch's path (a key with a lone surrogate as its code units) and what the value becomes.
     #[test]
-    fn to_json_writes_every_field_and_patch_texts() {
+    fn to_json_writes_every_field_and_typed_patches() {
         let mut issue = Issue::new(Code::InvalidType, "/a".into(), "m \"q\"\n".into());
         issue.line = Some(2);
         let report = Report {
             event_name: Some("message".into()),
             errors: vec![issue],
             warnings: vec![],
-            patches: vec![Patch {
-                path: r#"["k\ud800","0"]"#.into(),
-                value: r#""12""#.into(),
-            }],
+            patches: vec![
+                Patch {
+                    path: vec![Segment::KeyUnits(vec![0x6B, 0xD800]), Segment::Index(0)],
+                    value: Normalised::String { value: "12".into() },
+                },
+                Patch {
+                    path: vec![Segment::Key("n".into())],
+                    value: Normalised::Number { text: "1.5".into() },
+                },
+            ],
             blanks: vec![(0, 1)],
         };
         assert_eq!(
             report.to_json(),
-            r#"{"valid":false,"eventName":"message","errors":[{"code":"invalid_type","path":"/a","message":"m \"q\"\n","line":2}],"warnings":[],"patches":[{"path":"[\"k\\ud800\",\"0\"]","value":"\"12\""}],"cleaned":true}"#
+            r#"{"valid":false,"eventName":"message","errors":[{"code":"invalid_type","path":"/a","message":"m \"q\"\n","line":2}],"warnings":[],"patches":[{"path":[[107,55296],0],"value":{"to":"string","value":"12"}},{"path":["n"],"value":{"to":"number","text":"1.5"}}],"cleaned":true}"#
         );
     }
 }

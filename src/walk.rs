@@ -21,7 +21,7 @@ use crate::model::{
     field_named, required_bits, Field, Loose, Object, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, MESSAGE_EVENT, ROOT,
 };
 use crate::options::{Options, MAX_DEPTH_CAP};
-use crate::report::{Patch, Report};
+use crate::report::{Normalised, Patch, Report, Segment};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -35,6 +35,10 @@ pub const MAX_ISSUES: usize = 100;
 /// 49 000 integers beyond 2^53, 60 levels deep, fit in 1 MiB and would otherwise hold tens of
 /// MB of wasm memory, which an instance never gives back. Real payloads need a handful.
 pub const MAX_PATCHES: usize = 1_000;
+
+/// At most this many steps (keys and indices) in the paths of a payload's patches, for the same
+/// reason: 1 000 patches 250 levels deep would hold some 12 MB of paths.
+pub const MAX_PATCH_STEPS: usize = 16_384;
 
 /// Unknown keys of one object checked for near misses of its fields (the first ones); beyond
 /// one more, duplicates among them are found with a hash set.
@@ -247,13 +251,15 @@ struct Walker<'a, 'r, const FULL: bool> {
     restart: Option<Tag<'a>>,
     event: Option<Event<'a>>,
     /// Path of this document inside an outer one (an HSL element serialised as a string): as a
-    /// JSON Pointer, and as the JSON array items of a patch path.
+    /// JSON Pointer, and as the start of a patch path.
     prefix_pointer: &'r str,
-    prefix_json: &'r str,
+    prefix_path: &'r [Segment],
     /// Inside such a document, every issue is placed at the outer string.
     at_override: Option<usize>,
-    /// More than [`MAX_PATCHES`] were needed.
+    /// More than [`MAX_PATCHES`] were needed, or paths longer than [`MAX_PATCH_STEPS`] in all.
     too_many_patches: bool,
+    /// The steps of the patch paths so far.
+    patch_steps: usize,
 }
 
 /// [`lookup`], for a key that was not the guessed one: the field found is remembered as the
@@ -298,9 +304,10 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             restart: None,
             event: None,
             prefix_pointer: "",
-            prefix_json: "",
+            prefix_path: &[],
             at_override: None,
             too_many_patches: false,
+            patch_steps: 0,
         }
     }
 
@@ -347,21 +354,20 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         p
     }
 
-    /// The items of a patch path as JSON (no brackets): each key exactly as written in the
-    /// source (escapes kept, so a lone surrogate survives), each index as a string.
-    fn patch_path_items(&self) -> String {
-        let mut out = self.prefix_json.to_string();
-        for seg in &self.path {
-            if !out.is_empty() {
-                out.push(',');
+    /// The current path as a patch path: each key exactly (a lone surrogate included).
+    fn patch_path(&self) -> Vec<Segment> {
+        let mut out = self.prefix_path.to_vec();
+        out.extend(self.path.iter().map(|seg| match seg {
+            Seg::Key(k) if !k.escaped => Segment::Key(String::from_utf8_lossy(k.raw).into_owned()),
+            Seg::Key(k) => {
+                let units = k.utf16();
+                match String::from_utf16(&units) {
+                    Ok(key) => Segment::Key(key),
+                    Err(_) => Segment::KeyUnits(units),
+                }
             }
-            out.push('"');
-            match seg {
-                Seg::Key(k) => out.push_str(&String::from_utf8_lossy(k.raw)),
-                Seg::Index(i) => out.push_str(&i.to_string()),
-            }
-            out.push('"');
-        }
+            Seg::Index(i) => Segment::Index(u32::try_from(*i).unwrap_or(u32::MAX)),
+        }));
         out
     }
 
@@ -387,12 +393,14 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn patch(&mut self, value: String) {
-        if self.report.patches.len() >= MAX_PATCHES {
+    fn patch(&mut self, value: Normalised) {
+        let depth = self.prefix_path.len() + self.path.len();
+        if self.report.patches.len() >= MAX_PATCHES || self.patch_steps + depth > MAX_PATCH_STEPS {
             self.too_many_patches = true;
             return;
         }
-        let path = format!("[{}]", self.patch_path_items());
+        self.patch_steps += depth;
+        let path = self.patch_path();
         self.report.patches.push(Patch { path, value });
     }
 
@@ -465,7 +473,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     fn keep_exact(&mut self, digits: &[u8], at: usize) -> Step {
         self.full_only()?;
         let digits = String::from_utf8_lossy(digits).into_owned();
-        self.patch(json_string(&digits));
+        self.patch(Normalised::String { value: digits.clone() });
         self.warn(Code::UnsafeInteger, at, |place| {
             format!("{place} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)")
         })
@@ -995,7 +1003,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                         self.warn(Code::LooseType, at, |place| {
                             format!("{place} is the string {received}; converted to the boolean {value}")
                         })?;
-                        self.patch(value);
+                        self.patch(Normalised::Boolean { value: value == "true" });
                         Ok(())
                     } else {
                         self.reject(Code::InvalidType, at, kind, "a boolean", |received| {
@@ -1020,7 +1028,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                     self.warn(Code::LooseType, at, |place| {
                         format!("{place} is the boolean {value}; converted to {number}")
                     })?;
-                    self.patch(number.into());
+                    self.patch(Normalised::Number { text: number.into() });
                     Ok(())
                 }
                 Kind::Object | Kind::Array | Kind::String | Kind::Null => wrong(self),
@@ -1033,11 +1041,10 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                     let n = self.r.number()?;
                     if n.plain_integer {
                         let digits = String::from_utf8_lossy(n.raw).into_owned();
-                        let value = json_string(&digits);
                         self.warn(Code::LooseType, at, |place| {
                             format!("{place} is the number {digits}; converted to the string \"{digits}\"")
                         })?;
-                        self.patch(value);
+                        self.patch(Normalised::String { value: digits });
                         Ok(())
                     } else {
                         self.reject(Code::InvalidType, at, kind, "a string (or an integer)", str::to_string)
@@ -1075,7 +1082,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 self.warn(Code::LooseType, at, |place| {
                     format!("{place} is the string \"{number}\"; converted to the number {number}")
                 })?;
-                self.patch(number);
+                self.patch(Normalised::Number { text: number });
             }
             None if loose == Loose::NumberOrString => {
                 let received = self.received(at, kind);
@@ -1103,13 +1110,10 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 if text.trim_start().starts_with('{') {
                     self.serialised_element(&text, at)
                 } else {
-                    let raw = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
                     self.warn(Code::LegacyShape, at, |place| {
                         format!("{place} is a plain string (the 2018 shape); represented as a TEXT element")
                     })?;
-                    self.patch(format!(
-                        "{{\"type\":\"TEXT\",\"text\":{raw},\"data\":{{\"quick_replies\":[]}}}}"
-                    ));
+                    self.patch(Normalised::TextElement);
                     Ok(())
                 }
             }
@@ -1124,15 +1128,17 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         let first_patch = self.report.patches.len();
         let first_error = self.report.errors.len();
         let first_warning = self.report.warnings.len();
-        self.patch(text.to_string());
-        let (prefix_pointer, prefix_json) = (self.pointer(), self.patch_path_items());
+        self.patch(Normalised::ParsedJson);
+        let (prefix_pointer, prefix_path) = (self.pointer(), self.patch_path());
         let remaining_depth = self.r.max_depth.saturating_sub(self.r.depth);
         let mut inner: Walker<'_, '_, true> = Walker::new(text.as_bytes(), false, remaining_depth, &mut *self.report);
         inner.prefix_pointer = &prefix_pointer;
-        inner.prefix_json = &prefix_json;
+        inner.prefix_path = &prefix_path;
+        inner.patch_steps = self.patch_steps;
         inner.at_override = Some(at);
         let outcome = inner.value(&HSL).and_then(|()| inner.r.finish());
         self.too_many_patches |= inner.too_many_patches;
+        self.patch_steps = inner.patch_steps;
         match outcome {
             Ok(()) => {
                 let issue = self.issue(Code::LooseType, at, |place| {

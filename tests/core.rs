@@ -1,7 +1,7 @@
 //! The validator against the model: every event, HSL type, loose form, issue code and legacy
 //! shape, unknown events and elements, lenient mode.
 
-use haptik_webhook::{validate, Code, Issue, Options, Report};
+use haptik_webhook::{validate, Code, Issue, Normalised, Options, Report, Segment};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_default()
@@ -30,6 +30,16 @@ fn message_with(body: &str) -> String {
     format!(
         r#"{{"version":"1.0","timestamp":"2021-01-01T00:00:00.000Z","business_id":343,"event_name":"message","user":{{"auth_id":"u1"}},"agent":{{"id":1,"name":"gogo","is_automated":true,"email":null}},"message":{{"id":7,"body":{body}}}}}"#
     )
+}
+
+/// A patch path as `a/b/0`.
+fn steps(path: &[Segment]) -> String {
+    let step = |s: &Segment| match s {
+        Segment::Key(k) => k.clone(),
+        Segment::KeyUnits(units) => String::from_utf16_lossy(units),
+        Segment::Index(i) => i.to_string(),
+    };
+    path.iter().map(step).collect::<Vec<_>>().join("/")
 }
 
 fn assert_clean(r: &Report) {
@@ -161,6 +171,7 @@ fn one_issue_per_problem_no_cascade() {
 
 #[test]
 fn loose_forms_are_normalised_and_reported() {
+    let number = |text: &str| Normalised::Number { text: text.into() };
     let cases: [(&str, &str, &str); 4] = [
         (r#""343""#, "/business_id", "343"),
         (r#"343"#, "", ""),
@@ -180,8 +191,8 @@ fn loose_forms_are_normalised_and_reported() {
         } else {
             assert_eq!(codes(&r.warnings), vec![("loose_type", path)]);
             assert_eq!(
-                r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())),
-                Some(("business_id".into(), patched.into()))
+                r.patches.first().map(|p| (p.path.clone(), p.value.clone())),
+                Some((vec![Segment::Key("business_id".into())], number(patched)))
             );
         }
     }
@@ -196,9 +207,9 @@ fn loose_forms_are_normalised_and_reported() {
         codes(&r.warnings),
         vec![("loose_type", "/message/body/data/items/0/location_required")]
     );
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("false"));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&Normalised::Boolean { value: false }));
     let r = check(&actionable(r#""is_default":true"#));
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1"));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&number("1")));
     let r = check(&actionable(r#""is_default":2"#));
     assert_eq!(
         codes(&r.errors),
@@ -213,16 +224,16 @@ fn loose_forms_are_normalised_and_reported() {
     let r = check(&message_with(
         r#"{"type":"CAROUSEL","data":{"image_aspect_ratio":"1000.1","items":[]}}"#,
     ));
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("1000.1"));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&number("1000.1")));
 
     let agent = fixture("chat_pinned.json").replace(r#""is_automated":false"#, r#""is_automated":"True""#);
     let r = check(&agent);
     assert_eq!(codes(&r.warnings), vec![("loose_type", "/agent/is_automated")]);
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("true"));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&Normalised::Boolean { value: true }));
 
     let platform = fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"14""#);
     let r = check(&platform);
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("14"));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&number("14")));
     let placeholder =
         fixture("chat_pinned.json").replace(r#""device_platform":14"#, r#""device_platform":"<DEVICE_PLATFORM>""#);
     let r = check(&placeholder);
@@ -231,7 +242,7 @@ fn loose_forms_are_normalised_and_reported() {
 
     let conv = fixture("conversation_complete.json").replace(r#""conversation_no":"17""#, r#""conversation_no":17"#);
     let r = check(&conv);
-    assert_eq!(r.patches.first().map(|p| p.value.as_str()), Some("\"17\""));
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&Normalised::String { value: "17".into() }));
 
     let email = fixture("chat_pinned.json").replace(r#","email":"prateek@example.com""#, "");
     assert_clean(&check(&email));
@@ -242,19 +253,17 @@ fn message_bodies_as_strings() {
     let r = check(&message_with(r#""Hello there""#));
     assert!(r.is_valid());
     assert_eq!(codes(&r.warnings), vec![("legacy_shape", "/message/body")]);
-    assert_eq!(
-        r.patches.first().map(|p| p.value.as_str()),
-        Some(r#"{"type":"TEXT","text":"Hello there","data":{"quick_replies":[]}}"#)
-    );
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&Normalised::TextElement));
 
     let serialised = r#""{\"text\":\"Hi\",\"type\":\"BUTTON\",\"data\":{\"items\":[{\"actionable_text\":\"Go\",\"location_required\":\"true\"}]}}""#;
     let r = check(&message_with(serialised));
     assert!(r.is_valid(), "{:?}", r.errors);
-    let paths: Vec<String> = r.patches.iter().map(|p| p.segments().join("/")).collect();
+    let paths: Vec<String> = r.patches.iter().map(|p| steps(&p.path)).collect();
     assert_eq!(
         paths,
         vec!["message/body", "message/body/data/items/0/location_required"]
     );
+    assert_eq!(r.patches.first().map(|p| &p.value), Some(&Normalised::ParsedJson));
     assert_eq!(
         codes(&r.warnings),
         vec![
@@ -283,14 +292,14 @@ fn big_integers_are_kept_exact() {
     assert!(r.is_valid());
     assert_eq!(codes(&r.warnings), vec![("unsafe_integer", "/message/id")]);
     assert_eq!(
-        r.patches.first().map(|p| p.value.as_str()),
-        Some("\"12345678901234567890\"")
+        r.patches.first().map(|p| &p.value),
+        Some(&Normalised::String { value: "12345678901234567890".into() })
     );
     // Also in free-form objects and unknown events.
     let r = check(r#"{"event_name":"other","n":[-9007199254740993]}"#);
     assert_eq!(
-        r.patches.first().map(|p| (p.segments().join("/"), p.value.clone())),
-        Some(("n/0".into(), "\"-9007199254740993\"".into()))
+        r.patches.first().map(|p| (steps(&p.path), p.value.clone())),
+        Some(("n/0".into(), Normalised::String { value: "-9007199254740993".into() }))
     );
     // 2^53 - 1 itself is safe.
     let r = check(r#"{"event_name":"other","n":9007199254740991}"#);
@@ -534,20 +543,12 @@ fn report_json_is_valid_json_with_the_documented_keys() {
     ));
     assert!(json.ends_with(",\"cleaned\":false}"));
     assert!(haptik_webhook::json::check_syntax(json.as_bytes(), false).is_ok());
-    // A patch's path and value are JSON text, sent as JSON strings (docs/design.md).
+    // A patch says where (keys and indices) and what the value there becomes (docs/design.md).
     let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-    let text = |pointer: &str| {
-        value
-            .pointer(pointer)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let path: serde_json::Value = serde_json::from_str(&text("/patches/0/path")).unwrap_or_default();
-    assert_eq!(path, serde_json::json!(["message", "body"]));
-    let body: serde_json::Value = serde_json::from_str(&text("/patches/0/value")).unwrap_or_default();
-    assert_eq!(body.pointer("/type"), Some(&serde_json::json!("TEXT")));
-    assert_eq!(body.pointer("/text"), Some(&serde_json::json!("plain \"quoted\" text")));
+    assert_eq!(
+        value.pointer("/patches/0"),
+        Some(&serde_json::json!({ "path": ["message", "body"], "value": { "to": "text_element" } }))
+    );
 }
 
 #[test]

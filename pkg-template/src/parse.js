@@ -179,14 +179,37 @@ function hasOwn(o, k) {
   return o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k);
 }
 
+/** A patch's path step as the key or index JSON.parse made (a key with a lone surrogate arrives as its UTF-16 code units). */
+function step(segment) {
+  if (typeof segment !== "object") return segment;
+  let key = "";
+  for (const unit of segment) key += String.fromCharCode(unit);
+  return key;
+}
+
+/** What the value `old` at a patch's path becomes (src/report.rs, `Normalised`). */
+function normalised(to, old) {
+  switch (to.to) {
+    case "number":
+      return Number(to.text); // JSON number syntax: the value JSON.parse would give
+    case "boolean":
+    case "string":
+      return to.value;
+    case "text_element":
+      return { type: "TEXT", text: old, data: { quick_replies: [] } };
+    case "parsed_json":
+      return JSON.parse(old);
+    default:
+      throw new Error(`haptik-webhook: internal error: unknown patch ${JSON.stringify(to)}`);
+  }
+}
+
 function applyPatches(value, patches) {
   let root = value;
   for (const patch of patches) {
-    // Each patch's path and value arrive as JSON text (keys exactly as written).
-    const path = JSON.parse(patch.path);
-    const v = JSON.parse(patch.value);
+    const path = patch.path.map(step);
     if (path.length === 0) {
-      root = v;
+      root = normalised(patch.value, root);
       continue;
     }
     let target = root;
@@ -194,10 +217,12 @@ function applyPatches(value, patches) {
       if (!hasOwn(target, path[i])) throw new Error(`haptik-webhook: internal error: bad patch path /${path.join("/")}`);
       target = target[path[i]];
     }
-    if (target === null || typeof target !== "object") {
+    const last = path[path.length - 1];
+    if (!hasOwn(target, last)) {
       throw new Error(`haptik-webhook: internal error: bad patch path /${path.join("/")}`);
     }
-    Object.defineProperty(target, path[path.length - 1], { value: v, writable: true, enumerable: true, configurable: true });
+    // defineProperty: a key may be __proto__.
+    Object.defineProperty(target, last, { value: normalised(patch.value, target[last]), writable: true, enumerable: true, configurable: true });
   }
   return root;
 }

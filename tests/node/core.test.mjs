@@ -123,6 +123,18 @@ test("a plain-string body and a serialised HSL element become elements", () => {
   });
 });
 
+test("patches reach values under keys with lone surrogates, and elements with them", () => {
+  // The key arrives as its UTF-16 code units: the patch finds the key JSON.parse made.
+  const keyed = parseEvent('{"event_name":"x","\\ud800k":[9007199254740993],"\\udc00k":{"n":-9007199254740993}}');
+  assert.deepEqual(keyed["\ud800k"], ["9007199254740993"]);
+  assert.equal(keyed["\udc00k"].n, "-9007199254740993");
+  // A serialised element is parsed where it stands: its lone surrogate is kept, not replaced.
+  const element = '{"type":"TEXT","text":"a\\ud800b","data":{"quick_replies":[{"is_default":true}]}}';
+  const ev = parseEvent(messageWith(JSON.stringify(element)));
+  assert.equal(ev.message.body.text, "a\ud800b");
+  assert.equal(ev.message.body.data.quick_replies[0].is_default, 1);
+});
+
 test("ids beyond 2^53 are kept exact as strings, never rounded", () => {
   const text = fixture("message_text.json").replace('"id": 1982371', '"id": 12345678901234567890');
   const ev = parseEvent(text);
