@@ -143,21 +143,6 @@ pub fn push_pointer_segment(pointer: &mut String, segment: &str) {
     }
 }
 
-/// Sorts `v` by `key`, keeping the order of equal ones. An insertion sort: the issue lists it
-/// sorts are capped at a few hundred, and std's sorts would add several KB to the wasm module.
-pub(crate) fn sort_stable_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while let (Some(a), Some(b)) = (j.checked_sub(1).and_then(|k| v.get(k)), v.get(j)) {
-            if key(a) <= key(b) {
-                break;
-            }
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 /// 1-based line and column (in UTF-16 code units) of byte `offset` in `src`.
 pub fn line_column(src: &[u8], offset: usize) -> (u32, u32) {
     let end = offset.min(src.len());
@@ -203,16 +188,5 @@ mod tests {
             assert!(seen.insert(c.as_str()));
             assert!(c.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
         }
-    }
-
-    #[test]
-    fn the_sort_is_stable() {
-        let mut v: Vec<(u32, usize)> = (0..300).map(|i| ((i * 7919 % 13) as u32, i)).collect();
-        let mut expected = v.clone();
-        expected.sort_by_key(|p| p.0); // std's stable sort
-        sort_stable_by_key(&mut v, |p| p.0);
-        assert_eq!(v, expected);
-        let mut empty: [u8; 0] = [];
-        sort_stable_by_key(&mut empty, |b| *b);
     }
 }

@@ -46,6 +46,7 @@ mod parse;
 pub mod report;
 pub mod rust_types;
 pub mod signature;
+mod sort;
 pub mod suggest;
 pub mod typescript;
 pub mod validate;

@@ -85,7 +85,7 @@ impl Report {
                 _ => None,
             })
             .collect();
-        crate::issue::sort_stable_by_key(&mut wanted, |(offset, _)| *offset);
+        crate::sort::stable_by_key(&mut wanted, |(offset, _)| *offset);
         let (mut pos, mut line, mut column) = (0usize, 1u32, 1u32);
         for (offset, issue) in wanted {
             let end = offset.min(src.len()).max(pos);

@@ -37,12 +37,16 @@ pub const MAX_ISSUES: usize = 100;
 pub const MAX_PATCHES: usize = 1_000;
 
 /// At most this many steps (keys and indices) in the paths of a payload's patches, for the same
-/// reason: 1 000 patches 250 levels deep would hold some 12 MB of paths.
-pub const MAX_PATCH_STEPS: usize = 16_384;
+/// reason: 1 000 patches 250 levels deep (maxDepth allows 256) would hold some 12 MB of paths;
+/// this bound (1 000 patches at the default depth limit) keeps them to about 3 MB.
+pub const MAX_PATCH_STEPS: usize = 65_536;
 
-/// Unknown keys of one object checked for near misses of its fields (the first ones); beyond
-/// one more, duplicates among them are found with a hash set.
+/// Unknown keys of one object checked for near misses of its fields (the first ones).
 const MAX_TYPO_CHECKS: usize = 32;
+
+/// Unknown keys of one object checked for duplicates as they come (each against those before
+/// it); the others are checked when the object ends, by sorting (see `Walker::late_duplicates`).
+const CHECKED_AS_THEY_COME: usize = MAX_TYPO_CHECKS + 1;
 
 /// A payload the quick mode found nothing to report in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +135,7 @@ pub fn full(input: &[u8], options: &Options) -> Report {
             Err(Box::new(Fatal {
                 code: Code::TooLarge,
                 message: format!(
-                    "the payload needs more than {MAX_PATCHES} normalisations (such as integers beyond 2^53 kept exact), more than is kept in memory"
+                    "the payload needs more than {MAX_PATCHES} normalisations (such as integers beyond 2^53 kept exact), or their paths more than {MAX_PATCH_STEPS} steps in all: more than is kept in memory"
                 ),
                 offset: 0,
             }))
@@ -180,8 +184,8 @@ pub fn full(input: &[u8], options: &Options) -> Report {
         }
     }
     // Document order, for people reading the list beside the payload.
-    crate::issue::sort_stable_by_key(&mut report.errors, |i| i.offset);
-    crate::issue::sort_stable_by_key(&mut report.warnings, |i| i.offset);
+    crate::sort::stable_by_key(&mut report.errors, |i| i.offset);
+    crate::sort::stable_by_key(&mut report.warnings, |i| i.offset);
     cap_issues(&mut report.errors, "errors");
     cap_issues(&mut report.warnings, "warnings");
     report.locate(input);
@@ -244,9 +248,6 @@ struct Walker<'a, 'r, const FULL: bool> {
     /// The unknown keys of the objects being read, each object's from where its own start
     /// (and their offsets): to find duplicates, and near misses of the object's fields.
     keys: Vec<(Str<'a>, usize)>,
-    /// For objects with more unknown keys than are listed in `keys`: where the object's keys
-    /// start in `keys`, and the set of all of them.
-    many_keys: Vec<(usize, std::collections::HashSet<Vec<u16>>)>,
     /// The tag of the union object that [`Walker::fields`] gave up on.
     restart: Option<Tag<'a>>,
     event: Option<Event<'a>>,
@@ -300,7 +301,6 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             report,
             path: Vec::new(),
             keys: Vec::new(),
-            many_keys: Vec::new(),
             restart: None,
             event: None,
             prefix_pointer: "",
@@ -582,43 +582,54 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     /// Records `key`, an unknown key of the object whose keys start at `from` in `keys`; false
-    /// when it was already there. The first ones are listed (duplicates too: each is also a
-    /// candidate for "did you mean"); beyond [`MAX_TYPO_CHECKS`] a set takes over.
+    /// when it is a duplicate of one before it. Only the first ones are compared as they come:
+    /// the others are answered true here, and checked when the object ends.
     #[inline(always)]
     fn first_time(&mut self, from: usize, key: Str<'a>, at: usize) -> bool {
         let listed = self.keys.get(from..).unwrap_or_default();
-        if listed.len() > MAX_TYPO_CHECKS {
-            return self.first_time_of_many(from, key);
-        }
-        let new = !listed.iter().any(|(k, _)| same_key(k, &key));
+        let new = listed.len() >= CHECKED_AS_THEY_COME || !listed.iter().any(|(k, _)| same_key(k, &key));
         self.keys.push((key, at));
         new
     }
 
-    /// [`Walker::first_time`] for an object with more unknown keys than are listed: a set of
-    /// them all, made when the list is full.
-    #[cold]
-    #[inline(never)]
-    fn first_time_of_many(&mut self, from: usize, key: Str<'a>) -> bool {
-        if self.many_keys.last().is_none_or(|(f, _)| *f != from) {
-            let set = self.keys.get(from..).unwrap_or_default().iter().map(|(k, _)| k.utf16()).collect();
-            self.many_keys.push((from, set));
+    /// The object whose unknown keys start at `from` in `keys` ended: the duplicates not yet
+    /// checked are found, and its keys forgotten.
+    #[inline(always)]
+    fn end_of_keys(&mut self, from: usize) -> Step {
+        if self.keys.len() - from > CHECKED_AS_THEY_COME {
+            self.late_duplicates(from)?;
         }
-        match self.many_keys.last_mut() {
-            Some((_, set)) => set.insert(key.utf16()),
-            None => true,
-        }
+        self.keys.truncate(from);
+        Ok(())
     }
 
-    /// Forgets the unknown keys of the object whose keys start at `from` (it ended).
-    #[inline(always)]
-    fn forget_keys(&mut self, from: usize) {
-        if self.keys.len() > from {
-            self.keys.truncate(from);
-            if self.many_keys.last().is_some_and(|(f, _)| *f == from) {
-                self.many_keys.pop();
+    /// The duplicates among the unknown keys of an object with more of them than are checked as
+    /// they come: the keys sorted (their UTF-16 units, then their place), a key equal to the
+    /// one before it is a duplicate; those before [`CHECKED_AS_THEY_COME`] were reported
+    /// already. O(n log n) whatever the keys are, so a hostile object cannot make it slow.
+    #[cold]
+    #[inline(never)]
+    fn late_duplicates(&mut self, from: usize) -> Step {
+        let keys = self.keys.get(from..).unwrap_or_default();
+        let mut sorted: Vec<(Vec<u16>, usize)> = keys.iter().enumerate().map(|(i, (k, _))| (k.utf16(), i)).collect();
+        crate::sort::unstable(&mut sorted);
+        let mut late: Vec<usize> = Vec::new();
+        for pair in sorted.windows(2) {
+            if let [(before, _), (key, i)] = pair {
+                if before == key && *i >= CHECKED_AS_THEY_COME {
+                    late.push(*i);
+                }
             }
         }
+        // In document order, as the issues of the walk come (the first ones are listed).
+        crate::sort::unstable(&mut late);
+        let late: Vec<(Str<'a>, usize)> = late.iter().filter_map(|&i| keys.get(i).copied()).collect();
+        for (key, at) in late {
+            self.push(Seg::Key(key));
+            self.duplicate(at)?;
+            self.pop();
+        }
+        Ok(())
     }
 
     fn map(&mut self, value: &'static Ty) -> Step {
@@ -636,7 +647,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             self.pop();
             more = self.r.more_members()?;
         }
-        self.forget_keys(from);
+        self.end_of_keys(from)?;
         Ok(())
     }
 
@@ -761,7 +772,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         }
         if self.keys.len() > from {
             self.possible_typos(common, fields, present, from)?;
-            self.forget_keys(from);
+            self.end_of_keys(from)?;
         }
         // Required fields by bit: the common ones first, as `present` counts them.
         let need = required_bits(common) | required.checked_shl(common.len() as u32).unwrap_or(0);
@@ -908,9 +919,6 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         self.r.notes.truncate(notes);
         self.r.blanks.truncate(blanks);
         self.keys.truncate(keys);
-        while self.many_keys.last().is_some_and(|(from, _)| *from >= keys) {
-            self.many_keys.pop();
-        }
         self.report.errors.truncate(errors);
         self.report.warnings.truncate(warnings);
         self.report.patches.truncate(patches);

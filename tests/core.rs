@@ -466,6 +466,47 @@ fn duplicate_keys_are_errors() {
     assert_eq!(codes(&r.errors), vec![("duplicate_key", "/k5")]);
 }
 
+/// The first unknown keys of an object are checked as they come, the others when it ends (by
+/// sorting): against a plain quadratic check, every duplicate is found, at its place, in
+/// objects of every size around that limit, with keys spelled escaped and not.
+#[test]
+fn duplicates_among_many_keys_are_found_wherever_they_are() {
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    for size in (0..80).chain([200, 1000]) {
+        for _ in 0..4 {
+            let pool = 1 + next(size as u64 + 1);
+            // Each key: one of `pool` names, sometimes with its first letter escaped.
+            let keys: Vec<(u64, bool)> = (0..size).map(|_| (next(pool), next(3) == 0)).collect();
+            let members: Vec<String> = keys
+                .iter()
+                .map(|(k, escaped)| if *escaped { format!("\"\\u006b{k}\":0") } else { format!("\"k{k}\":0") })
+                .collect();
+            let text = format!(r#"{{"event_name":"other","x":{{{}}}}}"#, members.join(","));
+            let mut expected: Vec<String> = Vec::new();
+            for (i, (k, _)) in keys.iter().enumerate() {
+                if keys.get(..i).is_some_and(|before| before.iter().any(|(b, _)| b == k)) {
+                    expected.push(format!("/x/k{k}"));
+                }
+            }
+            let r = check(&text);
+            let found: Vec<String> = r.errors.iter().map(|e| e.path.clone()).collect();
+            assert_eq!(found.len(), expected.len().min(100), "{text}");
+            // Beyond 100 errors only the count is exact: the late ones come at the object's end.
+            if expected.len() < 100 {
+                assert_eq!(found, expected, "{text}");
+            }
+            // Each at its own key: the offsets are those of the repeated keys, in order.
+            assert!(r.errors.windows(2).all(|w| matches!(w, [a, b] if a.offset < b.offset)), "{text}");
+        }
+    }
+}
+
 #[test]
 fn byte_order_mark_is_accepted_with_a_warning() {
     let text = format!("\u{feff}{}", fixture("chat_pinned.json"));

@@ -94,7 +94,7 @@ fn lone_surrogate_keys_are_compared_exactly() {
             "{same}"
         );
     }
-    // The same beyond 32 keys, where the duplicate check switches to a hash set.
+    // The same beyond 33 keys, where duplicates are found by sorting when the object ends.
     let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
     let many = many.join(",");
     let distinct = format!("{{{event},{many},\"\\ud800\":1,\"\\udc00\":2}}");

@@ -1,5 +1,5 @@
 // Normalisations (patches) cannot be dropped like surplus issues: the value needs every one. So
-// each patch path is one compact string, and a payload needing more than 1 000 is refused as
+// a payload needing more than 1 000, or paths of more than 65 536 steps in all, is refused as
 // too_large. Before, 49 000 integers beyond 2^53 nested 60 deep (under 1 MiB) held ~118 MB of
 // wasm memory, which an instance never gives back.
 import { test } from "node:test";
@@ -18,6 +18,16 @@ test("1 000 big integers 60 levels deep: every one kept exact, wasm memory bound
   for (let i = 0; i < 58; i++) items = items[0];
   assert.equal(items.length, 1_000);
   assert.ok(items.every((x) => x === "12345678901234567890"));
+  const grown = wasmMemoryBytes() - before;
+  assert.ok(grown < 8 * 1024 * 1024, `wasm memory grew by ${(grown / 1048576).toFixed(1)} MB`);
+});
+
+test("1 000 of them 250 levels deep: too_large (the paths' steps), memory bounded", () => {
+  const text = '{"event_name":"x","a":' + "[".repeat(249) + Array(1_000).fill("12345678901234567890").join(",") + "]".repeat(249) + "}";
+  const before = wasmMemoryBytes();
+  const r = api.validateEvent(text, { maxDepth: 256 });
+  assert.deepEqual(r.errors.map((e) => e.code), ["too_large"]);
+  assert.ok(api.validateEvent(text.replace(/12345678901234567890/g, "1"), { maxDepth: 256 }).valid);
   const grown = wasmMemoryBytes() - before;
   assert.ok(grown < 8 * 1024 * 1024, `wasm memory grew by ${(grown / 1048576).toFixed(1)} MB`);
 });
