@@ -1,12 +1,15 @@
 //! Times the Rust core natively on a payload file:
 //! `cargo run --release --example native_speed -- FILE` (`validate`), or with `MODE=js` what
-//! the wasm export runs (`validate::summarise`: the quick pass, else the full pass), with `MODE=quick` the quick pass alone (`walk::quick`), or with `MODE=full` the full pass alone (`validate::validate_in_full`), or with `MODE=serde_syntax` / `MODE=serde_value` serde_json reading the same bytes (into `IgnoredAny` / a `Value`), or with `MODE=typed` the typed Rust API (`parse_event`). `N` sets the number of calls. A quick check of the core alone (and a target for
+//! the wasm export runs (`validate::summarise`: the quick pass, else the full pass), with `MODE=quick` the quick pass alone (`walk::quick`), with `MODE=serde_walk` the same check driven by serde_json (serde_walk.rs: a floor for a serde-based walker), or with `MODE=full` the full pass alone (`validate::validate_in_full`), or with `MODE=serde_syntax` / `MODE=serde_value` serde_json reading the same bytes (into `IgnoredAny` / a `Value`), or with `MODE=typed` the typed Rust API (`parse_event`). `N` sets the number of calls. A quick check of the core alone (and a target for
 //! `valgrind --tool=callgrind`); the real benchmark is `npm run bench`.
+mod serde_walk;
+
 fn main() {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "tests/fixtures/message_text.json".into());
     let bytes = std::fs::read(&path).unwrap_or_default();
+    let text = std::str::from_utf8(&bytes).unwrap_or_default();
     let options = haptik_webhook::Options {
         trusted_utf8: true,
         ..Default::default()
@@ -24,6 +27,9 @@ fn main() {
             }
         } else if mode == "quick" {
             usize::from(haptik_webhook::walk::quick(std::hint::black_box(&bytes), &options).is_some())
+        } else if mode == "serde_walk" {
+            // The same check driven by serde_json's Deserializer (serde_walk.rs): a floor.
+            usize::from(serde_walk::check(std::hint::black_box(text)).is_some())
         } else if mode == "serde_syntax" {
             // serde_json reading the same bytes and keeping nothing: the least a serde_json-based
             // validator would cost before checking a single field (BENCHMARKS.md, "The JSON reader").
