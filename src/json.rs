@@ -71,39 +71,34 @@ impl<'a> Str<'a> {
     /// The string's exact value as UTF-16 code units, lone surrogates included (what a
     /// JavaScript string holds): two keys are the same key exactly when these are equal.
     pub fn utf16(&self) -> Vec<u16> {
-        if !self.escaped {
-            return String::from_utf8_lossy(self.raw).encode_utf16().collect();
-        }
-        let mut units: Vec<u16> = Vec::with_capacity(self.raw.len());
-        let mut i = 0;
-        let raw = self.raw;
-        while let Some(&b) = raw.get(i) {
-            if b == b'\\' {
-                let e = raw.get(i + 1).copied().unwrap_or(b'\\');
-                i += 2;
-                let unit = match e {
-                    b'n' => 0x0A,
-                    b't' => 0x09,
-                    b'r' => 0x0D,
-                    b'b' => 0x08,
-                    b'f' => 0x0C,
-                    b'u' => {
-                        let v = raw.get(i..i + 4).and_then(hex4).unwrap_or(0xFFFD);
-                        i += 4;
-                        v
+        // The reader's input is UTF-8 (checked before it is read, or from a TextEncoder).
+        let text = String::from_utf8_lossy(self.raw);
+        let mut units: Vec<u16> = Vec::with_capacity(text.len());
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            let unit = match (c, self.escaped) {
+                ('\\', true) => match chars.next() {
+                    Some('n') => 0x0A,
+                    Some('t') => 0x09,
+                    Some('r') => 0x0D,
+                    Some('b') => 0x08,
+                    Some('f') => 0x0C,
+                    Some('u') => {
+                        let rest = chars.as_str();
+                        chars = rest.get(4..).unwrap_or_default().chars();
+                        rest.get(..4).and_then(|h| hex4(h.as_bytes())).unwrap_or(0xFFFD)
                     }
-                    other => u16::from(other),
-                };
-                units.push(unit);
-            } else {
-                // Copy one UTF-8 character as UTF-16 units.
-                let len = utf8_len(b);
-                let chunk = raw.get(i..i + len).unwrap_or_default();
-                i += len.max(1);
-                for c in String::from_utf8_lossy(chunk).encode_utf16() {
-                    units.push(c);
+                    // `"`, `\\` or `/` (the reader checked the escapes).
+                    Some(other) => other as u16,
+                    None => 0x5C,
+                },
+                _ => {
+                    let mut pair = [0u16; 2];
+                    units.extend_from_slice(c.encode_utf16(&mut pair));
+                    continue;
                 }
-            }
+            };
+            units.push(unit);
         }
         units
     }
@@ -220,15 +215,6 @@ fn string_special(b: u8) -> bool {
     // A u8 index into a 256-entry table cannot be out of bounds.
     #[allow(clippy::indexing_slicing)]
     STRING_SPECIAL[b as usize]
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 fn hex4(h: &[u8]) -> Option<u16> {
@@ -786,6 +772,26 @@ impl<'a> Reader<'a> {
         Ok(num)
     }
 
+    /// When the reader is on a plain integer of at most 15 digits (so within ±(2^53 − 1), and a
+    /// whole number whatever its type wants), consumes it and returns true; any other number
+    /// (and any syntax error) is left to [`Reader::number`]. Most numbers of a payload are ids
+    /// and codes like these.
+    #[inline(always)]
+    pub fn short_integer(&mut self) -> bool {
+        let first = self.pos + usize::from(self.byte(self.pos) == Some(b'-'));
+        let mut end = first;
+        while matches!(self.byte(end), Some(b'0'..=b'9')) {
+            end += 1;
+        }
+        let digits = end - first;
+        let leading_zero = digits > 1 && self.byte(first) == Some(b'0');
+        if digits == 0 || digits > 15 || leading_zero || matches!(self.byte(end), Some(b'.' | b'e' | b'E')) {
+            return false;
+        }
+        self.pos = end;
+        true
+    }
+
     /// Reads `true`, `false` or `null` (the word its first byte names); returns the boolean
     /// (false for null).
     #[inline(always)]
@@ -858,7 +864,17 @@ impl<'a> Reader<'a> {
     /// Reads the key the reader is on (the caller saw its opening quote).
     #[inline(always)]
     pub fn key(&mut self) -> Result<Str<'a>, Failure> {
-        self.string()
+        let start = self.pos + 1;
+        match scan_string(self.src, start) {
+            Ok((end, escaped)) => {
+                self.pos = end + 1;
+                Ok(Str {
+                    raw: self.src.get(start..end).unwrap_or_default(),
+                    escaped,
+                })
+            }
+            Err(at) => Err(self.string_failure(at)),
+        }
     }
 
     /// The error for a member that does not start with a key.
@@ -1081,6 +1097,34 @@ mod tests {
                     "{s:?} from {start}"
                 );
             }
+        }
+    }
+
+    /// `Str::utf16` against serde_json's decoding of the same string literal, for random
+    /// strings of escapes (every kind, surrogate pairs among them) and characters of 1 to 4 bytes.
+    #[test]
+    fn utf16_decodes_as_serde_json_does() {
+        let pieces = [
+            "a", "\\n", "\\t", "\\r", "\\b", "\\f", "\\\\", "\\\"", "\\/", "\\u00e9", "\\u0041",
+            "\\ud83d\\ude00", "é", "😀", "\u{7f}", "€", "\\u005c", "\\uFFFF",
+        ];
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let mut literal = String::new();
+            for _ in 0..(rng % 9) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                literal.push_str(pieces.get((rng % pieces.len() as u64) as usize).copied().unwrap_or("a"));
+            }
+            let expected: Vec<u16> = serde_json::from_str::<String>(&format!("\"{literal}\""))
+                .map(|s| s.encode_utf16().collect())
+                .unwrap_or_default();
+            let s = Str {
+                raw: literal.as_bytes(),
+                escaped: literal.contains('\\'),
+            };
+            assert_eq!(s.utf16(), expected, "{literal}");
         }
     }
 

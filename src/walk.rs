@@ -284,6 +284,7 @@ fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Opti
     field_named(common, fields, key.raw)
 }
 
+#[inline]
 fn same_key(a: &Str, b: &Str) -> bool {
     if !a.escaped && !b.escaped {
         same_bytes(a.raw, b.raw)
@@ -319,6 +320,17 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             Ok(())
         } else {
             Err(gave_up())
+        }
+    }
+
+    /// Reads the key the reader is on: in place in the quick mode, where speed counts, out of
+    /// line in the full mode, where size does (BENCHMARKS.md, "Size").
+    #[inline(always)]
+    fn key(&mut self) -> Result<Str<'a>, Failure> {
+        if FULL {
+            self.r.string()
+        } else {
+            self.r.key()
         }
     }
 
@@ -499,7 +511,12 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         match ty {
             Ty::String | Ty::Enum(_) if b == b'"' => self.r.skip_string(),
             Ty::Bool if b == b't' || b == b'f' => self.r.literal().map(drop),
-            Ty::Number if b == b'-' || b.is_ascii_digit() => self.r.number().map(drop),
+            Ty::Number if b == b'-' || b.is_ascii_digit() => {
+                if !self.r.short_integer() {
+                    self.r.number()?;
+                }
+                Ok(())
+            }
             Ty::Integer | Ty::IntEnum(_) if b == b'-' || b.is_ascii_digit() => self.integer(false, at),
             Ty::Id if b == b'-' || b.is_ascii_digit() => self.integer(true, at),
             Ty::Nullable(_) if b == b'n' => self.r.literal().map(drop),
@@ -536,6 +553,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             Kind::Object => self.map(&Ty::Any),
             Kind::Array => self.array(&Ty::Any),
             Kind::String => self.r.skip_string(),
+            Kind::Number if self.r.short_integer() => Ok(()),
             Kind::Number => {
                 let at = self.r.pos;
                 let n = self.r.number()?;
@@ -549,6 +567,9 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     fn integer(&mut self, id: bool, at: usize) -> Step {
+        if self.r.short_integer() {
+            return Ok(());
+        }
         let n = self.r.number()?;
         if !n.is_integral() {
             self.reject(Code::InvalidType, at, Kind::Number, "an integer", str::to_string)?;
@@ -613,14 +634,18 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         let keys = self.keys.get(from..).unwrap_or_default();
         let mut sorted: Vec<(Vec<u16>, usize)> = keys.iter().enumerate().map(|(i, (k, _))| (k.utf16(), i)).collect();
         crate::sort::unstable(&mut sorted);
-        let mut late: Vec<usize> = Vec::new();
-        for pair in sorted.windows(2) {
-            if let [(before, _), (key, i)] = pair {
-                if before == key && *i >= CHECKED_AS_THEY_COME {
-                    late.push(*i);
-                }
-            }
+        let late_duplicate = |pair: &[(Vec<u16>, usize)]| match pair {
+            [(before, _), (key, i)] => (before == key && *i >= CHECKED_AS_THEY_COME).then_some(*i),
+            _ => None,
+        };
+        if !FULL {
+            // The quick mode only needs to know whether there is one.
+            return match sorted.windows(2).any(|pair| late_duplicate(pair).is_some()) {
+                true => self.full_only(),
+                false => Ok(()),
+            };
         }
+        let mut late: Vec<usize> = sorted.windows(2).filter_map(late_duplicate).collect();
         // In document order, as the issues of the walk come (the first ones are listed).
         crate::sort::unstable(&mut late);
         let late: Vec<(Str<'a>, usize)> = late.iter().filter_map(|&i| keys.get(i).copied()).collect();
@@ -637,13 +662,19 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         let from = self.keys.len();
         while more {
             let key_at = self.r.pos;
-            let key = self.r.key()?;
+            let key = self.key()?;
             self.r.colon()?;
             self.push(Seg::Key(key));
             if !self.first_time(from, key, key_at) {
                 self.duplicate(key_at)?;
             }
-            self.value(value)?;
+            // Free-form values are mostly strings: read here, without the call to `value` (in the
+            // quick mode; the full mode keeps its size down).
+            if !FULL && matches!(value, Ty::Any) && self.r.peek()? == b'"' {
+                self.r.skip_string()?;
+            } else {
+                self.value(value)?;
+            }
             self.pop();
             more = self.r.more_members()?;
         }
@@ -690,7 +721,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 // The colon is consumed with the guessed key.
                 Some((key, known)) => (key, Some(known)),
                 None => {
-                    let key = self.r.key()?;
+                    let key = self.key()?;
                     self.r.colon()?;
                     (key, None)
                 }
@@ -996,6 +1027,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 Kind::Object | Kind::Array | Kind::Bool | Kind::Null => wrong(self),
             },
             Loose::NumberOrString | Loose::NumberOrNumericString => match kind {
+                Kind::Number if self.r.short_integer() => Ok(()),
                 Kind::Number => self.r.number().map(drop),
                 Kind::String => self.numeric_string(loose, kind, at),
                 Kind::Object | Kind::Array | Kind::Bool | Kind::Null => wrong(self),
