@@ -24,13 +24,16 @@ pub enum After {
     Other,
 }
 
-/// For a field or a variant (by address), the index of the member that followed it last time;
-/// and for an object's list of fields, the index of its first one. Small direct-mapped tables:
-/// two addresses on one slot cost misses, never a wrong answer.
-static NEXT_FIELD: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
-static FIRST_FIELD: [AtomicU64; 64] = [const { AtomicU64::new(0) }; 64];
-/// For a variant (by the address of its object), the index of the member after its tag.
-static AFTER_TAG: [AtomicU64; 32] = [const { AtomicU64::new(0) }; 32];
+/// For a field (by address), the index of the member that followed it last time; for an
+/// object's list of fields (by the address of its first), the index of its first member; for a
+/// variant (by its object's address), the index of the member after its tag. Direct-mapped
+/// tables: two addresses on one slot cost misses, never a wrong answer. They are large enough
+/// (1 024 slots of fields, 8 KB each, zeroed memory) that the model's field lists, which lie
+/// together, do not share slots: with 64 slots two lists met in one build and missed their
+/// guess on every payload.
+static NEXT_FIELD: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+static FIRST_FIELD: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+static AFTER_TAG: [AtomicU64; 256] = [const { AtomicU64::new(0) }; 256];
 
 /// The field guessed to come next in an object with these lists of fields, `after` what came
 /// before it: its index in `common` then `fields`, and the field; the caller compares names.
