@@ -22,7 +22,8 @@
 //! ```
 //!
 //! The model lives in [`model`] as data, the one source of the typed Rust types ([`event`], generated),
-//! the TypeScript types and the JSON Schema. [`validate`] reads a raw body once against it; the
+//! the TypeScript types and the JSON Schema. [`validate()`] reads a raw body once against it (the
+//! one walker, [`walk`], in its quick mode and, when that finds something, its full mode); the
 //! report's patches are the lossless normalisations a consumer applies to the parsed value.
 //! Nothing here knows about JavaScript; `wasm.rs` is the thin layer the npm package calls.
 

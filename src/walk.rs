@@ -9,7 +9,7 @@
 //! - The **full** mode records every finding with its JSON Pointer, message and place. One issue
 //!   per real problem: a value of the wrong type is reported once and not descended into.
 //!
-//! Every place that finds something calls [`Walker::full_only`] (or goes through a helper that
+//! Every place that finds something calls `Walker::full_only` (or goes through a helper that
 //! does) before recording it: in the quick mode that is where the walk stops, so the two modes
 //! cannot disagree about what is clean. Keys are guessed from the field order of the payloads
 //! before (src/field_order.rs) and compared in place before they are scanned.
@@ -245,8 +245,8 @@ struct Walker<'a, 'r, const FULL: bool> {
     /// Where findings go (the full mode only writes it).
     report: &'r mut Report,
     path: Vec<Seg<'a>>,
-    /// The unknown keys of the objects being read, each object's from where its own start
-    /// (and their offsets): to find duplicates, and near misses of the object's fields.
+    /// The unknown keys of the objects being read, with their offsets (an object's own start
+    /// where `keys` ended when it began): to find duplicates, and near misses of its fields.
     keys: Vec<(Str<'a>, usize)>,
     /// The tag of the union object that [`Walker::fields`] gave up on.
     restart: Option<Tag<'a>>,
@@ -300,7 +300,8 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Walker {
             r: Reader::new(src, lenient, true, max_depth),
             report,
-            path: Vec::new(),
+            // The full mode's path: one allocation for the usual depths (the quick mode keeps none).
+            path: if FULL { Vec::with_capacity(16) } else { Vec::new() },
             keys: Vec::new(),
             restart: None,
             event: None,
@@ -352,7 +353,8 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     // Findings (the full mode only: each caller has passed `full_only`)
 
     fn pointer(&self) -> String {
-        let mut p = self.prefix_pointer.to_string();
+        let mut p = String::with_capacity(64);
+        p.push_str(self.prefix_pointer);
         for seg in &self.path {
             match seg {
                 // The input is UTF-8 (checked, or trusted), so an unescaped key is its text.
