@@ -1,5 +1,5 @@
 //! Validation as the rest of the crate asks for it: the walker's quick pass first (a clean
-//! event needs no report), the full pass when it gives up (src/walk.rs).
+//! event needs no report), the full pass when it gives up (src/walk/).
 
 use crate::model::EVENT;
 use crate::report::Report;

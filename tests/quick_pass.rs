@@ -1,4 +1,4 @@
-//! The walker's quick pass against its full pass (src/walk.rs, one walker in two modes): the
+//! The walker's quick pass against its full pass (src/walk/, one walker in two modes): the
 //! quick pass may only say "clean" where the full pass finds nothing at all, and it must say so
 //! for the clean fixtures (else it is never used). The fuzz targets check the same invariant
 //! (fuzz/invariants.rs, `check_quick_pass`), and tests/fuzz_regressions.rs runs it over the kept

@@ -5,7 +5,7 @@
 // JSON.parse) and validates that text in wasm; BENCHMARKS.md, "Object input", measures it, and
 // serde-wasm-bindgen reading the object costs more still. Most objects are clean known events,
 // and for them this walk of the generated model (./model-table.js, from src/model.rs) is the
-// whole answer. Like the quick pass of src/walk.rs, it is conservative: anything that would give an error, a
+// whole answer. Like the quick pass of src/walk/, it is conservative: anything that would give an error, a
 // warning or a patch, and a few rare things that would not (an unknown key in a known object,
 // an object that is not plain, a number beyond 2^53 anywhere, an unknown event or HSL type whose
 // name is close to a known one), make it give up (null), and the general path decides. tests/node/object-check.test.mjs holds it to that:

@@ -1,238 +1,37 @@
-//! The one walker of the model: reads a payload once against `src/model.rs`, in one of two
-//! modes compiled from this one source (`const FULL: bool`).
-//!
-//! - The **quick** mode answers "is this a known event with nothing to report?" (or an unknown
-//!   one, kept whole). It keeps no path, makes no message and allocates nothing in the usual
-//!   case; at the first finding (an error, a warning, a normalisation) or syntax error it gives
-//!   up, and the full mode decides. Most webhooks are clean: for them this is the whole
-//!   validation.
-//! - The **full** mode records every finding with its JSON Pointer, message and place. One issue
-//!   per real problem: a value of the wrong type is reported once and not descended into.
-//!
-//! Every place that finds something calls `Walker::full_only` (or goes through a helper that
-//! does) before recording it: in the quick mode that is where the walk stops, so the two modes
-//! cannot disagree about what is clean. Keys are guessed from the field order of the payloads
-//! before (src/field_order.rs) and compared in place before they are scanned.
+//! The walk: the model read against the payload, in either mode (see the module's docs).
 
+use super::{push_capped, CHECKED_AS_THEY_COME, MAX_TYPO_CHECKS};
+use super::text::{concat, expected, json_text, number_is_unsafe, numeric_string, one_of, shown};
 use crate::field_order::{self, After};
-use crate::issue::{push_pointer_segment, Code, Issue};
+use crate::issue::{push_pointer_segment, Code};
 use crate::json::{same_bytes, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{
-    field_named, required_bits, Field, Loose, Object, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT, MESSAGE_EVENT, ROOT,
+    field_named, required_bits, Field, Loose, Object, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT,
+    MESSAGE_EVENT,
 };
-use crate::options::{Options, MAX_DEPTH_CAP};
-use crate::report::{Normalised, Patch, Report, Segment};
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// At most this many errors, and as many warnings, are listed (the first ones in document
-/// order; the last listed says there are more). Without a cap a 1 MiB body of 500 000 wrong
-/// items made 500 000 issues: 400 MB of wasm memory, which a wasm instance never gives back.
-pub const MAX_ISSUES: usize = 100;
-
-/// At most this many normalisations (patches) per payload. Unlike issues, patches cannot be
-/// dropped (the value needs every one), so a payload needing more is refused as `too_large`:
-/// 49 000 integers beyond 2^53, 60 levels deep, fit in 1 MiB and would otherwise hold tens of
-/// MB of wasm memory, which an instance never gives back. Real payloads need a handful.
-pub const MAX_PATCHES: usize = 1_000;
-
-/// At most this many steps (keys and indices) in the paths of a payload's patches, for the same
-/// reason: 1 000 patches 250 levels deep (maxDepth allows 256) would hold some 12 MB of paths;
-/// this bound (1 000 patches at the default depth limit) keeps them to about 3 MB.
-pub const MAX_PATCH_STEPS: usize = 65_536;
-
-/// Unknown keys of one object checked for near misses of its fields (the first ones).
-const MAX_TYPO_CHECKS: usize = 32;
-
-/// Unknown keys of one object checked for duplicates as they come (each against those before
-/// it); the others are checked when the object ends, by sorting (see `Walker::late_duplicates`).
-const CHECKED_AS_THEY_COME: usize = MAX_TYPO_CHECKS + 1;
-
-/// A payload the quick mode found nothing to report in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Clean {
-    /// A known, non-deprecated event: its index in `model::EVENT.variants`.
-    Known(usize),
-    /// An event the model does not know, kept whole: its name (not a near miss of a known one).
-    Unknown(String),
-}
-
-/// The quick mode: `Some` when the payload is an event with nothing to report (no error, no
-/// warning, nothing to normalise); `None` when the full mode must decide.
-pub fn quick(input: &[u8], options: &Options) -> Option<Clean> {
-    if input.len() > options.max_bytes || (!options.trusted_utf8 && core::str::from_utf8(input).is_err()) {
-        return None;
-    }
-    let mut found = Report::default();
-    // Strict even in lenient mode: a comment or trailing comma is a warning, the full mode's.
-    let mut w: Walker<'_, '_, false> = Walker::new(input, false, options.max_depth.min(MAX_DEPTH_CAP), &mut found);
-    w.value(&ROOT).ok()?;
-    w.r.finish().ok()?;
-    match w.event? {
-        Event::Known(index) => Some(Clean::Known(index)),
-        Event::Unknown(name) => Some(Clean::Unknown(name.decode())),
-    }
-}
-
-/// The full mode: every problem of a raw webhook body, and the normalisations its parsed value
-/// needs.
-pub fn full(input: &[u8], options: &Options) -> Report {
-    let mut report = Report::default();
-    if input.len() > options.max_bytes {
-        let mut issue = Issue::new(
-            Code::TooLarge,
-            String::new(),
-            format!(
-                "the payload is {} bytes, more than the limit of {} bytes",
-                input.len(),
-                options.max_bytes
-            ),
-        );
-        issue.expected = Some(format!("at most {} bytes", options.max_bytes));
-        issue.received = Some(format!("{} bytes", input.len()));
-        report.errors.push(issue);
-        return report;
-    }
-    let max_depth = options.max_depth.min(MAX_DEPTH_CAP);
-    // A body that is not UTF-8 is not JSON text at all: that is the one problem to report,
-    // whatever else is wrong. (One check of the whole input is also cheaper than one per string.)
-    if !options.trusted_utf8 {
-        if let Err(e) = core::str::from_utf8(input) {
-            let mut issue = Issue::new(
-                Code::Syntax,
-                String::new(),
-                format!(
-                    "the body is not UTF-8 text: invalid byte sequence at byte {}",
-                    e.valid_up_to()
-                ),
-            );
-            issue.offset = Some(e.valid_up_to() as u32);
-            report.errors.push(issue);
-            report.locate(input);
-            return report;
-        }
-    }
-    let body_start = if input.starts_with(BOM) { BOM.len() } else { 0 };
-    if body_start > 0 {
-        report.blanks.push((0, BOM.len()));
-        let mut issue = Issue::new(
-            Code::ByteOrderMark,
-            String::new(),
-            "a UTF-8 byte-order mark precedes the JSON; ignored".into(),
-        );
-        issue.offset = Some(0);
-        report.warnings.push(issue);
-    }
-    let mut w: Walker<'_, '_, true> = Walker::new(input, options.lenient, max_depth, &mut report);
-    w.r.pos = body_start;
-    let outcome = w.value(&ROOT).and_then(|()| w.r.finish());
-    let notes = std::mem::take(&mut w.r.notes);
-    let blanks = std::mem::take(&mut w.r.blanks);
-    let pointer = w.pointer();
-    let too_many_patches = w.too_many_patches;
-    let outcome = outcome.and_then(|()| {
-        if too_many_patches {
-            Err(Box::new(Fatal {
-                code: Code::TooLarge,
-                message: format!(
-                    "the payload needs more than {MAX_PATCHES} normalisations (such as integers beyond 2^53 kept exact), or their paths more than {MAX_PATCH_STEPS} steps in all: more than is kept in memory"
-                ),
-                offset: 0,
-            }))
-        } else {
-            Ok(())
-        }
-    });
-    match outcome {
-        Ok(()) => {
-            for (code, at) in notes {
-                let what = if code == Code::Comment {
-                    "a comment"
-                } else {
-                    "a trailing comma"
-                };
-                let mut issue = Issue::new(
-                    code,
-                    String::new(),
-                    format!("{what}, which strict JSON does not allow (accepted in lenient mode)"),
-                );
-                issue.offset = Some(at as u32);
-                push_capped(&mut report.warnings, issue);
-            }
-            report.blanks.extend(blanks);
-        }
-        Err(mut fatal) => {
-            if fatal.code == Code::TooDeep {
-                // Deep input may also be broken: a syntax error is the more useful answer.
-                let body = input.get(body_start..).unwrap_or_default();
-                if let Err(syntax) = crate::json::check_syntax(body, options.lenient) {
-                    *fatal = Fatal {
-                        offset: syntax.offset + body_start,
-                        ..*syntax
-                    };
-                }
-            }
-            // Nothing found before a fatal problem is trustworthy enough to report beside it.
-            report.errors.clear();
-            report.warnings.retain(|w| w.code == Code::ByteOrderMark);
-            report.patches.clear();
-            report.blanks.clear();
-            let path = if fatal.code == Code::Syntax { String::new() } else { pointer };
-            let mut issue = Issue::new(fatal.code, path, fatal.message);
-            issue.offset = Some(fatal.offset as u32);
-            report.errors.push(issue);
-        }
-    }
-    // Document order, for people reading the list beside the payload.
-    crate::sort::stable_by_key(&mut report.errors, |i| i.offset);
-    crate::sort::stable_by_key(&mut report.warnings, |i| i.offset);
-    cap_issues(&mut report.errors, "errors");
-    cap_issues(&mut report.warnings, "warnings");
-    report.locate(input);
-    report
-}
-
-/// Adds `issue` unless the list already holds more than [`MAX_ISSUES`] (one more than listed:
-/// how [`cap_issues`] knows some were left out).
-fn push_capped(list: &mut Vec<Issue>, issue: Issue) {
-    if list.len() <= MAX_ISSUES {
-        list.push(issue);
-    }
-}
-
-/// Keeps the first [`MAX_ISSUES`] (after sorting) and notes on the last one that there are more.
-fn cap_issues(list: &mut Vec<Issue>, what: &str) {
-    if list.len() > MAX_ISSUES {
-        list.truncate(MAX_ISSUES);
-        if let Some(last) = list.last_mut() {
-            last.message.push_str(&format!(
-                " (only the first {MAX_ISSUES} {what} are listed; there are more)"
-            ));
-        }
-    }
-}
+use crate::report::{Normalised, Report, Segment};
 
 /// The payload's event, as the walk found it.
-enum Event<'a> {
+pub(super) enum Event<'a> {
     /// A known, non-deprecated event: its index in `model::EVENT.variants`.
     Known(usize),
     Unknown(Str<'a>),
 }
 
-enum Seg<'a> {
+pub(super) enum Seg<'a> {
     Key(Str<'a>),
     Index(usize),
 }
 
-type Step = Result<(), Failure>;
+pub(super) type Step = Result<(), Failure>;
 
 /// A union's tag found ahead: its string (or the kind of the non-string found) and its offset.
-type Tag<'a> = (Result<Str<'a>, Kind>, usize);
+pub(super) type Tag<'a> = (Result<Str<'a>, Kind>, usize);
 
 /// Why the quick mode stopped: a finding, which the full mode reports. Never shown.
 #[cold]
 #[inline(never)]
-fn gave_up() -> Failure {
+pub(super) fn gave_up() -> Failure {
     Box::new(Fatal {
         code: Code::Internal,
         message: String::new(),
@@ -240,27 +39,27 @@ fn gave_up() -> Failure {
     })
 }
 
-struct Walker<'a, 'r, const FULL: bool> {
-    r: Reader<'a>,
+pub(super) struct Walker<'a, 'r, const FULL: bool> {
+    pub(super) r: Reader<'a>,
     /// Where findings go (the full mode only writes it).
-    report: &'r mut Report,
-    path: Vec<Seg<'a>>,
+    pub(super) report: &'r mut Report,
+    pub(super) path: Vec<Seg<'a>>,
     /// The unknown keys of the objects being read, with their offsets (an object's own start
     /// where `keys` ended when it began): to find duplicates, and near misses of its fields.
-    keys: Vec<(Str<'a>, usize)>,
+    pub(super) keys: Vec<(Str<'a>, usize)>,
     /// The tag of the union object that [`Walker::fields`] gave up on.
-    restart: Option<Tag<'a>>,
-    event: Option<Event<'a>>,
+    pub(super) restart: Option<Tag<'a>>,
+    pub(super) event: Option<Event<'a>>,
     /// Path of this document inside an outer one (an HSL element serialised as a string): as a
     /// JSON Pointer, and as the start of a patch path.
-    prefix_pointer: &'r str,
-    prefix_path: &'r [Segment],
+    pub(super) prefix_pointer: &'r str,
+    pub(super) prefix_path: &'r [Segment],
     /// Inside such a document, every issue is placed at the outer string.
-    at_override: Option<usize>,
+    pub(super) at_override: Option<usize>,
     /// More than [`MAX_PATCHES`] were needed, or paths longer than [`MAX_PATCH_STEPS`] in all.
-    too_many_patches: bool,
+    pub(super) too_many_patches: bool,
     /// The steps of the patch paths so far.
-    patch_steps: usize,
+    pub(super) patch_steps: usize,
 }
 
 /// [`lookup`], for a key that was not the guessed one: the field found is remembered as the
@@ -296,7 +95,7 @@ fn same_key(a: &Str, b: &Str) -> bool {
 }
 
 impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
-    fn new(src: &'a [u8], lenient: bool, max_depth: u32, report: &'r mut Report) -> Self {
+    pub(super) fn new(src: &'a [u8], lenient: bool, max_depth: u32, report: &'r mut Report) -> Self {
         Walker {
             r: Reader::new(src, lenient, true, max_depth),
             report,
@@ -316,7 +115,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// Where the two modes part: the full mode goes on to record a finding, the quick mode
     /// stops here (the full mode will decide).
     #[inline(always)]
-    fn full_only(&self) -> Step {
+    pub(super) fn full_only(&self) -> Step {
         if FULL {
             Ok(())
         } else {
@@ -327,7 +126,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// Reads the key the reader is on: in place in the quick mode, where speed counts, out of
     /// line in the full mode, where size does (BENCHMARKS.md, "Size").
     #[inline(always)]
-    fn key(&mut self) -> Result<Str<'a>, Failure> {
+    pub(super) fn key(&mut self) -> Result<Str<'a>, Failure> {
         if FULL {
             self.r.string()
         } else {
@@ -336,177 +135,22 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     #[inline(always)]
-    fn push(&mut self, seg: Seg<'a>) {
+    pub(super) fn push(&mut self, seg: Seg<'a>) {
         if FULL {
             self.path.push(seg);
         }
     }
 
     #[inline(always)]
-    fn pop(&mut self) {
+    pub(super) fn pop(&mut self) {
         if FULL {
             self.path.pop();
         }
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Findings (the full mode only: each caller has passed `full_only`)
-
-    fn pointer(&self) -> String {
-        let mut p = String::with_capacity(64);
-        p.push_str(self.prefix_pointer);
-        for seg in &self.path {
-            match seg {
-                // The input is UTF-8 (checked, or trusted), so an unescaped key is its text.
-                Seg::Key(k) if !k.escaped => {
-                    push_pointer_segment(&mut p, core::str::from_utf8(k.raw).unwrap_or_default())
-                }
-                Seg::Key(k) => push_pointer_segment(&mut p, &k.decode()),
-                Seg::Index(i) => push_pointer_segment(&mut p, &i.to_string()),
-            }
-        }
-        p
-    }
-
-    /// The current path as a patch path: each key exactly (a lone surrogate included).
-    fn patch_path(&self) -> Vec<Segment> {
-        let mut out = self.prefix_path.to_vec();
-        out.extend(self.path.iter().map(|seg| match seg {
-            Seg::Key(k) if !k.escaped => Segment::Key(String::from_utf8_lossy(k.raw).into_owned()),
-            Seg::Key(k) => {
-                let units = k.utf16();
-                match String::from_utf16(&units) {
-                    Ok(key) => Segment::Key(key),
-                    Err(_) => Segment::KeyUnits(units),
-                }
-            }
-            Seg::Index(i) => Segment::Index(u32::try_from(*i).unwrap_or(u32::MAX)),
-        }));
-        out
-    }
-
-    /// An issue at the current path; `message` is given the place for it: the path, or "the
-    /// payload" at the root.
-    fn issue(&self, code: Code, at: usize, message: impl FnOnce(&str) -> String) -> Issue {
-        let path = self.pointer();
-        let message = message(if path.is_empty() { "the payload" } else { &path });
-        let mut issue = Issue::new(code, path, message);
-        issue.offset = Some(self.at_override.unwrap_or(at) as u32);
-        issue
-    }
-
-    fn error(&mut self, issue: Issue) {
-        push_capped(&mut self.report.errors, issue);
-    }
-
-    /// A warning at the current path (the quick mode stops here).
-    fn warn(&mut self, code: Code, at: usize, message: impl FnOnce(&str) -> String) -> Step {
-        self.full_only()?;
-        let issue = self.issue(code, at, message);
-        push_capped(&mut self.report.warnings, issue);
-        Ok(())
-    }
-
-    fn patch(&mut self, value: Normalised) {
-        let depth = self.prefix_path.len() + self.path.len();
-        if self.report.patches.len() >= MAX_PATCHES || self.patch_steps + depth > MAX_PATCH_STEPS {
-            self.too_many_patches = true;
-            return;
-        }
-        self.patch_steps += depth;
-        let path = self.patch_path();
-        self.report.patches.push(Patch { path, value });
-    }
-
-    /// A short rendering of the source from `at` to the reader's position.
-    fn received(&self, at: usize, kind: Kind) -> String {
-        match kind {
-            Kind::Object => "{…}".to_string(),
-            Kind::Array => "[…]".to_string(),
-            Kind::String | Kind::Number | Kind::Bool | Kind::Null => {
-                let text = String::from_utf8_lossy(self.r.src.get(at..self.r.pos).unwrap_or_default()).into_owned();
-                if text.chars().count() > 40 {
-                    let mut short: String = text.chars().take(39).collect();
-                    short.push('…');
-                    short
-                } else {
-                    text
-                }
-            }
-        }
-    }
-
-    /// Reports a value (already consumed, so it is reported once) that is not what `expected`
-    /// says: "<place> must be <expected>, but is <found>", `found` given the rendered value.
-    fn reject(
-        &mut self,
-        code: Code,
-        at: usize,
-        kind: Kind,
-        expected: &str,
-        found: impl FnOnce(&str) -> String,
-    ) -> Step {
-        self.full_only()?;
-        let received = self.received(at, kind);
-        let mut issue = self.issue(code, at, |place| {
-            concat(&[place, " must be ", expected, ", but is ", &found(&received)])
-        });
-        issue.expected = Some(expected.to_string());
-        issue.received = Some(shown(&received, kind));
-        self.error(issue);
-        Ok(())
-    }
-
-    /// The short rendering of the value that starts at `at` (already read past): re-reads it
-    /// from there, for values found before the walker knew they were wrong (a union's tag).
-    fn received_at(&mut self, at: usize, kind: Kind) -> Result<String, Failure> {
-        let (pos, depth) = (self.r.pos, self.r.depth);
-        self.r.pos = at;
-        let read = self.any(kind);
-        let text = self.received(at, kind);
-        self.r.pos = pos;
-        self.r.depth = depth;
-        read.map(|()| text)
-    }
-
-    /// Reports a value of the wrong kind (after consuming it: what is inside is still read as
-    /// any value, so its integers beyond 2^53 are still said).
-    fn wrong_type(&mut self, expected: &str, kind: Kind, at: usize) -> Step {
-        self.full_only()?;
-        self.any(kind)?;
-        self.reject(Code::InvalidType, at, kind, expected, |received| {
-            if matches!(kind, Kind::Null) {
-                kind.described().to_string()
-            } else {
-                concat(&[kind.described(), ": ", received])
-            }
-        })
-    }
-
-    /// An integer beyond 2^53 − 1 becomes its exact decimal string.
-    fn keep_exact(&mut self, digits: &[u8], at: usize) -> Step {
-        self.full_only()?;
-        let digits = String::from_utf8_lossy(digits).into_owned();
-        self.patch(Normalised::String { value: digits.clone() });
-        self.warn(Code::UnsafeInteger, at, |place| {
-            format!("{place} is {digits}, beyond 2^53 − 1: kept exact as a string (JSON.parse would round it)")
-        })
-    }
-
-    fn duplicate(&mut self, at: usize) -> Step {
-        self.full_only()?;
-        let issue = self.issue(Code::DuplicateKey, at, |place| {
-            format!("{place} appears more than once in its object; parsers disagree on which copy wins")
-        });
-        self.error(issue);
-        Ok(())
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // The walk
 
     /// The value the reader is on (after whitespace), as `ty` says.
-    fn value(&mut self, ty: &'static Ty) -> Step {
+    pub(super) fn value(&mut self, ty: &'static Ty) -> Step {
         let b = self.r.peek()?;
         let at = self.r.pos;
         // The expected first byte is tested directly; the kind is worked out for the rest.
@@ -549,7 +193,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     /// Any JSON value, kept as it is; integers beyond 2^53 become exact strings.
-    fn any(&mut self, kind: Kind) -> Step {
+    pub(super) fn any(&mut self, kind: Kind) -> Step {
         match kind {
             // A free-form object is a map of any values.
             Kind::Object => self.map(&Ty::Any),
@@ -568,7 +212,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         }
     }
 
-    fn integer(&mut self, id: bool, at: usize) -> Step {
+    pub(super) fn integer(&mut self, id: bool, at: usize) -> Step {
         if self.r.short_integer() {
             return Ok(());
         }
@@ -591,7 +235,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn array(&mut self, item: &'static Ty) -> Step {
+    pub(super) fn array(&mut self, item: &'static Ty) -> Step {
         let mut more = self.r.open(b']')?;
         let mut index = 0;
         while more {
@@ -608,7 +252,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// when it is a duplicate of one before it. Only the first ones are compared as they come:
     /// the others are answered true here, and checked when the object ends.
     #[inline(always)]
-    fn first_time(&mut self, from: usize, key: Str<'a>, at: usize) -> bool {
+    pub(super) fn first_time(&mut self, from: usize, key: Str<'a>, at: usize) -> bool {
         let listed = self.keys.get(from..).unwrap_or_default();
         let new = listed.len() >= CHECKED_AS_THEY_COME || !listed.iter().any(|(k, _)| same_key(k, &key));
         self.keys.push((key, at));
@@ -618,7 +262,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// The object whose unknown keys start at `from` in `keys` ended: the duplicates not yet
     /// checked are found, and its keys forgotten.
     #[inline(always)]
-    fn end_of_keys(&mut self, from: usize) -> Step {
+    pub(super) fn end_of_keys(&mut self, from: usize) -> Step {
         if self.keys.len() - from > CHECKED_AS_THEY_COME {
             self.late_duplicates(from)?;
         }
@@ -632,7 +276,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// already. O(n log n) whatever the keys are, so a hostile object cannot make it slow.
     #[cold]
     #[inline(never)]
-    fn late_duplicates(&mut self, from: usize) -> Step {
+    pub(super) fn late_duplicates(&mut self, from: usize) -> Step {
         let keys = self.keys.get(from..).unwrap_or_default();
         let mut sorted: Vec<(Vec<u16>, usize)> = keys.iter().enumerate().map(|(i, (k, _))| (k.utf16(), i)).collect();
         crate::sort::unstable(&mut sorted);
@@ -659,7 +303,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn map(&mut self, value: &'static Ty) -> Step {
+    pub(super) fn map(&mut self, value: &'static Ty) -> Step {
         let mut more = self.r.open_object()?;
         let from = self.keys.len();
         while more {
@@ -685,7 +329,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     /// An object with the given fields. Unknown keys are kept.
-    fn object(&mut self, object: &'static Object, at: usize) -> Step {
+    pub(super) fn object(&mut self, object: &'static Object, at: usize) -> Step {
         // Without a union there is nothing to restart.
         self.fields::<false>(Some(object), &[], None, at).map(drop)
     }
@@ -694,7 +338,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// given), `object` is `None` and the variant is chosen when the tag is read: the common
     /// fields before it are checked on the assumption that the variant is known (the usual case,
     /// and one pass); if it turns out not to be, the caller reads the object again as unknown.
-    fn fields<const UNION: bool>(
+    pub(super) fn fields<const UNION: bool>(
         &mut self,
         object: Option<&'static Object>,
         common: &'static [Field],
@@ -818,14 +462,14 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// Leaves a union's object to be read again as unknown (see [`Walker::union`]), `tag` the
     /// tag found (if any): always `false`, what [`Walker::fields`] returns then.
     #[cold]
-    fn give_up_union(&mut self, tag: Option<Tag<'a>>) -> bool {
+    pub(super) fn give_up_union(&mut self, tag: Option<Tag<'a>>) -> bool {
         self.restart = tag;
         false
     }
 
     /// A key the model does not know that is a near miss of a field the object lacks
     /// (`bussiness_id` without `business_id`): kept, with a "did you mean" warning.
-    fn possible_typos(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, from: usize) -> Step {
+    pub(super) fn possible_typos(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, from: usize) -> Step {
         let absent = || {
             common
                 .iter()
@@ -848,7 +492,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) -> Step {
+    pub(super) fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) -> Step {
         for (i, field) in common.iter().chain(fields).enumerate() {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
                 self.full_only()?;
@@ -865,7 +509,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     /// Finds the union's tag in the object that starts at `at`, without consuming anything.
     #[cold]
     #[inline(never)]
-    fn lookahead_tag_from(&mut self, tag: &str, at: usize) -> Option<Tag<'a>> {
+    pub(super) fn lookahead_tag_from(&mut self, tag: &str, at: usize) -> Option<Tag<'a>> {
         let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
         self.r.pos = at;
         let found = (|| -> Result<Option<Tag<'a>>, Failure> {
@@ -898,7 +542,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
 
     /// The fields of the variant a tag names (reporting a deprecated one), or None when the tag
     /// is not a string naming a known variant.
-    fn resolve(&mut self, u: &'static Union, (tag, tag_at): Tag<'a>) -> Result<Option<&'static Object>, Failure> {
+    pub(super) fn resolve(&mut self, u: &'static Union, (tag, tag_at): Tag<'a>) -> Result<Option<&'static Object>, Failure> {
         let Ok(tag) = tag else { return Ok(None) };
         let Some((index, variant)) = u.variants.iter().enumerate().find(|(_, v)| tag.is(v.tag)) else {
             return Ok(None);
@@ -930,11 +574,11 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     /// Whether `u` is the payload's own event union (not one inside a serialised body).
-    fn is_root_event(&self, u: &'static Union) -> bool {
+    pub(super) fn is_root_event(&self, u: &'static Union) -> bool {
         std::ptr::eq(u, &EVENT) && self.prefix_pointer.is_empty() && self.at_override.is_none()
     }
 
-    fn union(&mut self, u: &'static Union, at: usize) -> Step {
+    pub(super) fn union(&mut self, u: &'static Union, at: usize) -> Step {
         // What to roll back if the object turns out to be an unknown member.
         let (depth, notes, blanks, keys) = (self.r.depth, self.r.notes.len(), self.r.blanks.len(), self.keys.len());
         let (errors, warnings, patches) = (
@@ -1020,7 +664,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn loose(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
+    pub(super) fn loose(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
         let wrong = |w: &mut Self| w.wrong_type(expected(&Ty::Loose(loose)), kind, at);
         match loose {
             Loose::IntegerOrNumericString => match kind {
@@ -1110,7 +754,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
 
     /// A string where a number is due (`business_id: "343"`): a numeric one is converted (or,
     /// beyond 2^53, kept), another kept or rejected as the loose form says.
-    fn numeric_string(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
+    pub(super) fn numeric_string(&mut self, loose: Loose, kind: Kind, at: usize) -> Step {
         self.full_only()?;
         let s = self.r.string()?;
         let integer_only = loose == Loose::IntegerOrNumericString;
@@ -1142,7 +786,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    fn body(&mut self, kind: Kind, at: usize) -> Step {
+    pub(super) fn body(&mut self, kind: Kind, at: usize) -> Step {
         match kind {
             Kind::Object => self.union(&HSL_ELEMENT, at),
             Kind::String => {
@@ -1165,7 +809,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
 
     /// A body holding an HSL element serialised as a JSON string: validated as a document of its
     /// own, then the patch replaces the string with the element.
-    fn serialised_element(&mut self, text: &str, at: usize) -> Step {
+    pub(super) fn serialised_element(&mut self, text: &str, at: usize) -> Step {
         self.full_only()?;
         let first_patch = self.report.patches.len();
         let first_error = self.report.errors.len();
@@ -1203,117 +847,5 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             }
         }
         Ok(())
-    }
-}
-
-/// How an issue's `received` shows a value: the value itself when it says its type (a JSON
-/// string, null), else the value and its type (`42 (number)`, `true (boolean)`, `{…} (object)`).
-fn shown(value: &str, kind: Kind) -> String {
-    match kind {
-        Kind::String | Kind::Null => value.to_string(),
-        Kind::Number => concat(&[value, " (number)"]),
-        Kind::Bool => concat(&[value, " (boolean)"]),
-        Kind::Object => concat(&[value, " (object)"]),
-        Kind::Array => concat(&[value, " (array)"]),
-    }
-}
-
-/// `"a", "b" or "c"`: the allowed values of an `expected`.
-fn one_of<'k>(names: impl Iterator<Item = &'k str>) -> String {
-    let quoted: Vec<String> = names.map(json_string).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
-/// `text` as a JSON string literal (serde_json writes it).
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
-}
-
-/// The string's value as text for the JSON reader, lone surrogates included: each becomes a
-/// `\uXXXX` escape, which inside a JSON string means exactly that surrogate (as `JSON.parse` of
-/// the value would keep it) and anywhere else is a syntax error (as `JSON.parse` would throw).
-/// After an odd run of backslashes it becomes U+FFFD, keeping that invalid escape invalid.
-fn json_text(s: &Str) -> String {
-    if !s.escaped {
-        return s.decode();
-    }
-    let mut out = String::new();
-    let mut backslashes = 0usize;
-    for unit in char::decode_utf16(s.utf16()) {
-        match unit {
-            Ok(c) => {
-                backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-                out.push(c);
-            }
-            Err(e) if backslashes % 2 == 0 => {
-                backslashes = 0;
-                out.push_str(&format!("\\u{:04x}", e.unpaired_surrogate()));
-            }
-            Err(_) => {
-                backslashes = 0;
-                out.push(char::REPLACEMENT_CHARACTER);
-            }
-        }
-    }
-    out
-}
-
-/// The string's content when it is a JSON number (integers only if `integer_only`), as text.
-fn numeric_string(s: &Str, integer_only: bool) -> Option<String> {
-    if s.escaped || s.raw.is_empty() {
-        return None;
-    }
-    let mut r = Reader::new(s.raw, false, true, 1);
-    let n = r.number().ok()?;
-    if r.pos != s.raw.len() || (integer_only && !n.plain_integer) {
-        return None;
-    }
-    Some(String::from_utf8_lossy(s.raw).into_owned())
-}
-
-fn number_is_unsafe(text: &str) -> bool {
-    crate::json::Num {
-        raw: text.as_bytes(),
-        plain_integer: true,
-    }
-    .is_unsafe_integer()
-}
-
-/// The parts joined, in one allocation: the messages of the common errors, which `format!`
-/// would build for several times the cost.
-fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
-/// What a type expects, for messages.
-pub fn expected(ty: &Ty) -> &'static str {
-    match ty {
-        Ty::Any => "any value",
-        Ty::String | Ty::Enum(_) => "a string",
-        Ty::Bool => "a boolean",
-        Ty::Integer | Ty::Id | Ty::IntEnum(_) => "an integer",
-        Ty::Number => "a number",
-        Ty::Nullable(inner) => match inner {
-            Ty::String => "a string or null",
-            _ => "a value or null",
-        },
-        Ty::Array(_) => "an array",
-        Ty::Object(_) | Ty::Map(_) | Ty::Union(_) => "an object",
-        Ty::Loose(Loose::IntegerOrNumericString) => "an integer",
-        Ty::Loose(Loose::NumberOrString) => "a number",
-        Ty::Loose(Loose::Boolean) => "a boolean",
-        Ty::Loose(Loose::Flag) => "0 or 1",
-        Ty::Loose(Loose::NumberOrNumericString) => "a number",
-        Ty::Loose(Loose::StringOrInteger) => "a string",
-        Ty::Loose(Loose::ClosingCategories) => "an object",
-        Ty::Body => "an HSL element (an object) or a string",
     }
 }
