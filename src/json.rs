@@ -394,17 +394,6 @@ impl<'a> Reader<'a> {
         syntax(self.pos, format!("expected {what}, found {}", self.found(self.pos)))
     }
 
-    /// Skips whitespace, and comments in lenient mode. The reader's small steps are inlined
-    /// always: in wasm, calls and `Result`s through memory cost a third of the time (measured).
-    #[inline(always)]
-    pub fn skip_ws(&mut self) -> Result<(), Failure> {
-        // Most calls find a token right away.
-        if token_start(self.byte(self.pos).unwrap_or(0)) {
-            return Ok(());
-        }
-        self.skip_ws_slow()
-    }
-
     fn skip_ws_slow(&mut self) -> Result<(), Failure> {
         while let Some(b) = self.byte(self.pos) {
             match b {
@@ -472,16 +461,8 @@ impl<'a> Reader<'a> {
     /// The kind of the next value, after whitespace. The reader stays on its first byte.
     #[inline(always)]
     pub fn kind(&mut self) -> Result<Kind, Failure> {
-        self.skip_ws()?;
-        match self.byte(self.pos) {
-            Some(b'{') => Ok(Kind::Object),
-            Some(b'[') => Ok(Kind::Array),
-            Some(b'"') => Ok(Kind::String),
-            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
-            Some(b't' | b'f') => Ok(Kind::Bool),
-            Some(b'n') => Ok(Kind::Null),
-            _ => Err(self.expected("a value")),
-        }
+        let b = self.peek()?;
+        self.kind_of(b)
     }
 
     #[inline(always)]
@@ -497,50 +478,13 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Consumes `{` (after `kind` returned `Object`).
+    /// Consumes the `[` the reader is on (one level deeper) and reports whether the array has
+    /// an item (the reader then on it) or is empty (its `]` consumed).
     #[inline(always)]
-    pub fn begin_object(&mut self) -> Result<(), Failure> {
+    pub fn open_array(&mut self) -> Result<bool, Failure> {
         self.enter()?;
         self.pos += 1;
-        Ok(())
-    }
-
-    /// Consumes `[` (after `kind` returned `Array`).
-    #[inline(always)]
-    pub fn begin_array(&mut self) -> Result<(), Failure> {
-        self.enter()?;
-        self.pos += 1;
-        Ok(())
-    }
-
-    /// Moves to the next key of the object being read and consumes it and its colon; `None` when
-    /// the object ends (its `}` consumed). `first` tracks whether a comma is due.
-    #[inline(always)]
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<(Str<'a>, usize)>, Failure> {
-        if !self.next_member(first, b'}')? {
-            self.depth = self.depth.saturating_sub(1);
-            return Ok(None);
-        }
-        if self.byte(self.pos) != Some(b'"') {
-            return Err(self.expected("a key in double quotes"));
-        }
-        let at = self.pos;
-        let key = self.string()?;
-        self.skip_ws()?;
-        if self.byte(self.pos) != Some(b':') {
-            return Err(self.expected("':' after a key"));
-        }
-        self.pos += 1;
-        Ok(Some((key, at)))
-    }
-
-    /// Consumes the `{` or `[` the reader is on (one level deeper) and reports whether the
-    /// container has a member (the reader then on it) or is empty (`close` consumed).
-    #[inline(always)]
-    pub fn open(&mut self, close: u8) -> Result<bool, Failure> {
-        self.enter()?;
-        self.pos += 1;
-        if self.peek()? == close {
+        if self.peek()? == b']' {
             self.pos += 1;
             self.depth -= 1;
             return Ok(false);
@@ -548,31 +492,31 @@ impl<'a> Reader<'a> {
         Ok(true)
     }
 
-    /// After a member of the container being read: whether another follows (the comma
-    /// consumed, the reader on it) or the container ends (`close` consumed, one level up).
+    /// After an item of the array being read: whether another follows (the comma consumed, the
+    /// reader on it) or the array ends (its `]` consumed, one level up).
     #[inline(always)]
-    pub fn more(&mut self, close: u8) -> Result<bool, Failure> {
-        let b = self.peek()?;
-        if b == b',' {
-            let comma = self.pos;
-            self.pos += 1;
-            if self.peek()? == close {
-                self.depth -= 1;
-                return self.trailing_comma(comma);
+    pub fn more_items(&mut self) -> Result<bool, Failure> {
+        match self.peek()? {
+            b',' => {
+                let comma = self.pos;
+                self.pos += 1;
+                if self.peek()? == b']' {
+                    self.depth -= 1;
+                    return self.trailing_comma(comma);
+                }
+                Ok(true)
             }
-            return Ok(true);
+            b']' => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.expected("',' or ']'")),
         }
-        if b == close {
-            self.pos += 1;
-            self.depth -= 1;
-            return Ok(false);
-        }
-        let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
-        Err(self.expected(what))
     }
 
-    /// [`Reader::open`] for an object: a member starts with a key (the reader then on its
-    /// opening quote).
+    /// Consumes the `{` the reader is on (one level deeper) and reports whether the object has
+    /// a member (the reader then on its key's opening quote) or is empty (its `}` consumed).
     #[inline(always)]
     pub fn open_object(&mut self) -> Result<bool, Failure> {
         self.enter()?;
@@ -588,8 +532,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// [`Reader::more`] for an object: the next member starts with a key (the reader then on
-    /// its opening quote).
+    /// After a member of the object being read: whether another follows (the comma consumed,
+    /// the reader on its key's opening quote) or the object ends (its `}` consumed, one level
+    /// up).
     #[inline(always)]
     pub fn more_members(&mut self) -> Result<bool, Failure> {
         match self.peek()? {
@@ -614,57 +559,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Moves to the next member of the object being read, the reader left on its key's opening
-    /// quote; `false` when the object ends (its `}` consumed). `first` tracks whether a comma is
-    /// due.
-    #[inline(always)]
-    pub fn next_member_key(&mut self, first: &mut bool) -> Result<bool, Failure> {
-        if !self.next_member(first, b'}')? {
-            self.depth = self.depth.saturating_sub(1);
-            return Ok(false);
-        }
-        if self.byte(self.pos) != Some(b'"') {
-            return Err(self.expected_key());
-        }
-        Ok(true)
-    }
-
-    /// Moves to the next item of the array being read; `false` when it ends (`]` consumed).
-    #[inline(always)]
-    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Failure> {
-        let more = self.next_member(first, b']')?;
-        if !more {
-            self.depth = self.depth.saturating_sub(1);
-        }
-        Ok(more)
-    }
-
-    /// After the opening byte of a container or one of its members: whether a member follows
-    /// (the reader then on it), or the container ends (`close` consumed). `first` tracks
-    /// whether a comma is due. Depth is the caller's.
-    #[inline(always)]
-    pub fn next_member(&mut self, first: &mut bool, close: u8) -> Result<bool, Failure> {
-        let b = self.peek()?;
-        if *first {
-            *first = false;
-        } else if b == b',' {
-            let comma = self.pos;
-            self.pos += 1;
-            if self.peek()? == close {
-                return self.trailing_comma(comma);
-            }
-            return Ok(true);
-        } else if b != close {
-            let what = if close == b'}' { "',' or '}'" } else { "',' or ']'" };
-            return Err(self.expected(what));
-        }
-        if b == close {
-            self.pos += 1;
-            return Ok(false);
-        }
-        Ok(true)
-    }
-
     /// A comma at `comma` before the closing byte the reader is on: noted and consumed in
     /// lenient mode (the container ends), an error in strict mode.
     #[cold]
@@ -678,27 +572,22 @@ impl<'a> Reader<'a> {
         Ok(false)
     }
 
-    /// Reads a string (the reader is on its opening quote). Out of line: the strings whose
-    /// content matters (keys not guessed, tags, loose forms) are few; [`Reader::skip_string`]
-    /// reads the others in place.
+    /// Reads a string (the reader is on its opening quote), its UTF-8 checked when the reader's
+    /// input is not known to be UTF-8. Out of line: the strings whose content matters (keys not
+    /// guessed, tags, loose forms) are few; [`Reader::skip_string`] reads the others in place.
     #[inline(never)]
     pub fn string(&mut self) -> Result<Str<'a>, Failure> {
         let start = self.pos + 1;
-        let (end, escaped) = match scan_string(self.src, start) {
-            Ok(found) => found,
-            Err(at) => return Err(self.string_failure(at)),
-        };
-        let raw = self.src.get(start..end).unwrap_or_default();
+        let s = self.string_in_place()?;
         if !self.trusted_utf8 {
-            if let Err(e) = core::str::from_utf8(raw) {
+            if let Err(e) = core::str::from_utf8(s.raw) {
                 return Err(syntax(
                     start + e.valid_up_to(),
                     "invalid UTF-8 byte sequence in a string",
                 ));
             }
         }
-        self.pos = end + 1;
-        Ok(Str { raw, escaped })
+        Ok(s)
     }
 
     /// What is wrong at `at`, where [`scan_string`] stopped in the string that starts at the
@@ -810,7 +699,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The byte of the next token, after whitespace (and lenient comments); 0 at the end of the
-    /// input (never a valid token).
+    /// input (never a valid token). The reader's small steps are inlined always: in wasm, calls
+    /// and `Result`s through memory cost a third of the time (measured).
     #[inline(always)]
     pub fn peek(&mut self) -> Result<u8, Failure> {
         let b = self.byte(self.pos).unwrap_or(0);
@@ -825,13 +715,7 @@ impl<'a> Reader<'a> {
     /// are only checked to be strings.
     #[inline(always)]
     pub fn skip_string(&mut self) -> Result<(), Failure> {
-        match scan_string(self.src, self.pos + 1) {
-            Ok((end, _)) => {
-                self.pos = end + 1;
-                Ok(())
-            }
-            Err(at) => Err(self.string_failure(at)),
-        }
+        self.string_in_place().map(drop)
     }
 
     /// When the key the reader is on (on its opening quote) is exactly `name`, unescaped, and
@@ -861,9 +745,10 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Reads the key the reader is on (the caller saw its opening quote).
+    /// [`Reader::string`] in place, with no UTF-8 check: for input known to be UTF-8 (the walker
+    /// checks it first), where a call per string would cost.
     #[inline(always)]
-    pub fn key(&mut self) -> Result<Str<'a>, Failure> {
+    pub fn string_in_place(&mut self) -> Result<Str<'a>, Failure> {
         let start = self.pos + 1;
         match scan_string(self.src, start) {
             Ok((end, escaped)) => {
@@ -883,61 +768,52 @@ impl<'a> Reader<'a> {
         self.expected("a key in double quotes")
     }
 
-    /// Skips one value of any kind, checking its syntax, without recursion (an explicit stack),
-    /// so arbitrarily deep input costs memory proportional to its size, never the call stack.
+    /// Skips one value of any kind, checking its syntax, without recursion (a stack of the
+    /// containers open), so arbitrarily deep input costs memory proportional to its size,
+    /// never the call stack. Strings are read with their UTF-8 checked (`check_syntax` reads
+    /// bytes nobody checked).
     pub fn skip_value(&mut self) -> Result<(), Failure> {
-        // Each entry: (closing byte, first member?)
-        let mut stack: Vec<(u8, bool)> = Vec::new();
+        // The closing byte of each container open.
+        let mut stack: Vec<u8> = Vec::new();
         loop {
-            // Read a value start.
-            match self.kind()? {
-                Kind::Object => {
-                    self.pos += 1;
-                    stack.push((b'}', true));
+            // A value starts here.
+            let opened = match self.kind()? {
+                Kind::Object => self.open_object()?.then_some(b'}'),
+                Kind::Array => self.open_array()?.then_some(b']'),
+                Kind::String => self.string().map(|_| None)?,
+                Kind::Number => self.number().map(|_| None)?,
+                Kind::Bool | Kind::Null => self.literal().map(|_| None)?,
+            };
+            // The container the next value is in: the one just opened, or, once the finished
+            // ones are closed, the innermost one with more to come.
+            let within = match opened {
+                Some(close) => {
+                    stack.push(close);
+                    close
                 }
-                Kind::Array => {
-                    self.pos += 1;
-                    stack.push((b']', true));
-                }
-                Kind::String => {
-                    self.string()?;
-                }
-                Kind::Number => {
-                    self.number()?;
-                }
-                Kind::Bool | Kind::Null => {
-                    self.literal()?;
-                }
-            }
-            // Close finished containers, then find where the next value starts.
-            loop {
-                let Some((close, first)) = stack.last_mut() else {
-                    return Ok(());
-                };
-                let close = *close;
-                if !self.next_member(first, close)? {
-                    stack.pop();
-                    continue;
-                }
-                if close == b'}' {
-                    if self.byte(self.pos) != Some(b'"') {
-                        return Err(self.expected("a key in double quotes"));
-                    }
-                    self.string()?;
-                    self.skip_ws()?;
-                    if self.byte(self.pos) != Some(b':') {
-                        return Err(self.expected("':' after a key"));
-                    }
-                    self.pos += 1;
-                }
-                break;
+                None => loop {
+                    let more = match stack.last() {
+                        None => return Ok(()),
+                        Some(b'}') => self.more_members()?,
+                        Some(_) => self.more_items()?,
+                    };
+                    match stack.last() {
+                        Some(&close) if more => break close,
+                        _ => stack.pop(),
+                    };
+                },
+            };
+            // An object's member: its key and colon first.
+            if within == b'}' {
+                self.string()?;
+                self.colon()?;
             }
         }
     }
 
     /// After the top-level value: only whitespace (and lenient comments) may follow.
     pub fn finish(&mut self) -> Result<(), Failure> {
-        self.skip_ws()?;
+        self.peek()?;
         if self.pos < self.src.len() {
             return Err(syntax(
                 self.pos,

@@ -130,7 +130,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         if FULL {
             self.r.string()
         } else {
-            self.r.key()
+            self.r.string_in_place()
         }
     }
 
@@ -236,14 +236,14 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     }
 
     pub(super) fn array(&mut self, item: &'static Ty) -> Step {
-        let mut more = self.r.open(b']')?;
+        let mut more = self.r.open_array()?;
         let mut index = 0;
         while more {
             self.push(Seg::Index(index));
             self.value(item)?;
             self.pop();
             index += 1;
-            more = self.r.more(b']')?;
+            more = self.r.more_items()?;
         }
         Ok(())
     }
@@ -377,8 +377,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 if std::mem::replace(&mut tag_seen, true) {
                     self.duplicate(key_at)?;
                 }
-                let b = self.r.peek()?;
-                let kind = self.r.kind_of(b)?;
+                let kind = self.r.kind()?;
                 let tag_at = self.r.pos;
                 if resolved {
                     self.any(kind)?;
@@ -435,8 +434,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                         if !self.first_time(from, key, key_at) {
                             self.duplicate(key_at)?;
                         }
-                        let b = self.r.peek()?;
-                        let kind = self.r.kind_of(b)?;
+                        let kind = self.r.kind()?;
                         self.any(kind)?;
                     }
                 }
@@ -511,11 +509,14 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
     #[inline(never)]
     pub(super) fn lookahead_tag_from(&mut self, tag: &str, at: usize) -> Option<Tag<'a>> {
         let (pos, depth, notes, blanks) = (self.r.pos, self.r.depth, self.r.notes.len(), self.r.blanks.len());
+        // Looking ahead checks syntax only, at any depth: too deep is the main walk's to report.
+        let max_depth = std::mem::replace(&mut self.r.max_depth, u32::MAX);
         self.r.pos = at;
         let found = (|| -> Result<Option<Tag<'a>>, Failure> {
-            self.r.begin_object()?;
-            let mut first = true;
-            while let Some((key, _)) = self.r.next_key(&mut first)? {
+            let mut more = self.r.open_object()?;
+            while more {
+                let key = self.r.string()?;
+                self.r.colon()?;
                 if key.is(tag) {
                     let kind = self.r.kind()?;
                     let at = self.r.pos;
@@ -529,11 +530,13 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                     )));
                 }
                 self.r.skip_value()?;
+                more = self.r.more_members()?;
             }
             Ok(None)
         })();
         self.r.pos = pos;
         self.r.depth = depth;
+        self.r.max_depth = max_depth;
         self.r.notes.truncate(notes);
         self.r.blanks.truncate(blanks);
         // A syntax error ahead is found again, and reported, by the main walk.
