@@ -135,7 +135,6 @@ pub fn full(input: &[u8], options: &Options) -> Report {
     let outcome = w.value(&ROOT).and_then(|()| w.r.finish());
     let notes = std::mem::take(&mut w.r.notes);
     let blanks = std::mem::take(&mut w.r.blanks);
-    let pointer = w.pointer();
     let too_many_patches = w.too_many_patches;
     let outcome = outcome.and_then(|()| {
         if too_many_patches {
@@ -150,6 +149,8 @@ pub fn full(input: &[u8], options: &Options) -> Report {
             Ok(())
         }
     });
+    // Where the walk stopped, for a fatal problem's path.
+    let pointer = if outcome.is_err() { w.pointer() } else { String::new() };
     match outcome {
         Ok(()) => {
             for (code, at) in notes {
