@@ -18,9 +18,18 @@ use std::fmt;
 
 /// Whether `input` is a clean known event (its index), as far as this walker checks.
 pub fn check(input: &str) -> Option<usize> {
-    let mut walk = Walk { depth: 0, clean: true, event: None };
+    let mut walk = Walk {
+        depth: 0,
+        clean: true,
+        event: None,
+    };
     let mut de = serde_json::Deserializer::from_str(input);
-    Value { walk: &mut walk, ty: &ROOT }.deserialize(&mut de).ok()?;
+    Value {
+        walk: &mut walk,
+        ty: &ROOT,
+    }
+    .deserialize(&mut de)
+    .ok()?;
     de.end().ok()?;
     walk.event.filter(|_| walk.clean)
 }
@@ -73,12 +82,27 @@ impl<'de> DeserializeSeed<'de> for Value<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         let walk = self.walk;
-        let object = |walk, object: &'static Object| Members { walk, common: &[], object: Some(object), union: None };
+        let object = |walk, object: &'static Object| Members {
+            walk,
+            common: &[],
+            object: Some(object),
+            union: None,
+        };
         match self.ty {
             Ty::Object(o) => d.deserialize_any(object(walk, o)),
             Ty::Loose(Loose::ClosingCategories) => d.deserialize_any(object(walk, &CLOSING_CATEGORIES)),
-            Ty::Union(u) => d.deserialize_any(Members { walk, common: u.common, object: None, union: Some(u) }),
-            Ty::Body => d.deserialize_any(Members { walk, common: HSL_ELEMENT.common, object: None, union: Some(&HSL_ELEMENT) }),
+            Ty::Union(u) => d.deserialize_any(Members {
+                walk,
+                common: u.common,
+                object: None,
+                union: Some(u),
+            }),
+            Ty::Body => d.deserialize_any(Members {
+                walk,
+                common: HSL_ELEMENT.common,
+                object: None,
+                union: Some(&HSL_ELEMENT),
+            }),
             Ty::Array(item) => d.deserialize_any(Items { walk, item }),
             Ty::Map(value) => d.deserialize_any(Entries { walk, value }),
             Ty::Any => d.deserialize_any(AnyValue { walk }),
@@ -141,10 +165,18 @@ impl<'de> Visitor<'de> for AnyValue<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        Items { walk: self.walk, item: &Ty::Any }.visit_seq(seq)
+        Items {
+            walk: self.walk,
+            item: &Ty::Any,
+        }
+        .visit_seq(seq)
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        Entries { walk: self.walk, value: &Ty::Any }.visit_map(map)
+        Entries {
+            walk: self.walk,
+            value: &Ty::Any,
+        }
+        .visit_map(map)
     }
 }
 
@@ -160,7 +192,13 @@ impl<'de> Visitor<'de> for Items<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.walk.enter()?;
-        while seq.next_element_seed(Value { walk: self.walk, ty: self.item })?.is_some() {}
+        while seq
+            .next_element_seed(Value {
+                walk: self.walk,
+                ty: self.item,
+            })?
+            .is_some()
+        {}
         self.walk.depth -= 1;
         Ok(())
     }
@@ -179,7 +217,10 @@ impl<'de> Visitor<'de> for Entries<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.walk.enter()?;
         while map.next_key::<&'de str>()?.is_some() {
-            map.next_value_seed(Value { walk: self.walk, ty: self.value })?;
+            map.next_value_seed(Value {
+                walk: self.walk,
+                ty: self.value,
+            })?;
         }
         self.walk.depth -= 1;
         Ok(())
@@ -220,7 +261,9 @@ impl<'de> Visitor<'de> for Members<'_> {
                 continue;
             }
             let field_at = |i: usize| common.get(i).or_else(|| fields.get(i.checked_sub(common.len())?));
-            let guessed = next_guess(previous).and_then(|i| Some((i, field_at(i)?))).filter(|(_, f)| f.name == key);
+            let guessed = next_guess(previous)
+                .and_then(|i| Some((i, field_at(i)?)))
+                .filter(|(_, f)| f.name == key);
             let found = guessed.or_else(|| {
                 let found = common.iter().chain(fields).enumerate().find(|(_, f)| f.name == key);
                 if let Some((i, _)) = found {

@@ -9,7 +9,7 @@ use crate::json::{Failure, Kind};
 use crate::report::{Normalised, Patch, Segment};
 
 impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
-
+    /// The current path as a JSON Pointer (for an issue), after the outer document's prefix.
     pub(super) fn pointer(&self) -> String {
         let mut p = String::with_capacity(64);
         p.push_str(self.prefix_pointer);

@@ -185,7 +185,11 @@ pub fn full(input: &[u8], options: &Options) -> Report {
             report.warnings.retain(|w| w.code == Code::ByteOrderMark);
             report.patches.clear();
             report.blanks.clear();
-            let path = if fatal.code == Code::Syntax { String::new() } else { pointer };
+            let path = if fatal.code == Code::Syntax {
+                String::new()
+            } else {
+                pointer
+            };
             let mut issue = Issue::new(fatal.code, path, fatal.message);
             issue.offset = Some(fatal.offset as u32);
             report.errors.push(issue);

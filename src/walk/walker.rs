@@ -1,7 +1,7 @@
 //! The walk: the model read against the payload, in either mode (see the module's docs).
 
-use super::{push_capped, CHECKED_AS_THEY_COME, MAX_TYPO_CHECKS};
 use super::text::{concat, expected, json_text, number_is_unsafe, numeric_string, one_of, shown};
+use super::{push_capped, CHECKED_AS_THEY_COME, MAX_TYPO_CHECKS};
 use crate::field_order::{self, After};
 use crate::issue::{push_pointer_segment, Code};
 use crate::json::{same_bytes, Failure, Fatal, Kind, Reader, Str};
@@ -66,7 +66,12 @@ pub(super) struct Walker<'a, 'r, const FULL: bool> {
 /// one that comes `after` what came before it (src/field_order.rs). Out of line: with the
 /// guesses, most keys never need it.
 #[inline(never)]
-fn lookup_and_learn(after: After, common: &'static [Field], fields: &'static [Field], key: &Str) -> Option<(usize, &'static Field)> {
+fn lookup_and_learn(
+    after: After,
+    common: &'static [Field],
+    fields: &'static [Field],
+    key: &Str,
+) -> Option<(usize, &'static Field)> {
     let found = lookup(common, fields, key);
     if let Some((i, _)) = found {
         field_order::learn(after, common, fields, i);
@@ -147,7 +152,6 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             self.path.pop();
         }
     }
-
 
     /// The value the reader is on (after whitespace), as `ty` says.
     pub(super) fn value(&mut self, ty: &'static Ty) -> Step {
@@ -467,7 +471,13 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
 
     /// A key the model does not know that is a near miss of a field the object lacks
     /// (`bussiness_id` without `business_id`): kept, with a "did you mean" warning.
-    pub(super) fn possible_typos(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, from: usize) -> Step {
+    pub(super) fn possible_typos(
+        &mut self,
+        common: &'static [Field],
+        fields: &'static [Field],
+        present: u64,
+        from: usize,
+    ) -> Step {
         let absent = || {
             common
                 .iter()
@@ -490,7 +500,13 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         Ok(())
     }
 
-    pub(super) fn missing(&mut self, common: &'static [Field], fields: &'static [Field], present: u64, at: usize) -> Step {
+    pub(super) fn missing(
+        &mut self,
+        common: &'static [Field],
+        fields: &'static [Field],
+        present: u64,
+        at: usize,
+    ) -> Step {
         for (i, field) in common.iter().chain(fields).enumerate() {
             if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
                 self.full_only()?;
@@ -545,7 +561,11 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
 
     /// The fields of the variant a tag names (reporting a deprecated one), or None when the tag
     /// is not a string naming a known variant.
-    pub(super) fn resolve(&mut self, u: &'static Union, (tag, tag_at): Tag<'a>) -> Result<Option<&'static Object>, Failure> {
+    pub(super) fn resolve(
+        &mut self,
+        u: &'static Union,
+        (tag, tag_at): Tag<'a>,
+    ) -> Result<Option<&'static Object>, Failure> {
         let Ok(tag) = tag else { return Ok(None) };
         let Some((index, variant)) = u.variants.iter().enumerate().find(|(_, v)| tag.is(v.tag)) else {
             return Ok(None);
