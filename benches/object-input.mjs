@@ -6,7 +6,8 @@
 // and times, in interleaved rounds, as ratios to JSON.parse of the same text:
 //   JSON.stringify(object) alone; validateEvent(object) as shipped; validateEvent(text);
 //   serde-wasm-bindgen visiting every value and keeping nothing (the floor of any such path), reading
-//   the object into a serde_json::Value, and the whole experimental path.
+//   the object into a serde_json::Value, and the whole experimental path; then the full report of a
+//   bad payload as the shipped compact text, as a serde-wasm-bindgen object, and as JSON text.
 import { execFileSync } from "node:child_process";
 import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -58,20 +59,27 @@ for (const name of ["message_1k", "conv_complete"]) {
   console.log(`| ${name} (${(payloads[name].size / 1024).toFixed(1)} KB) | ${contenders.map((c) => cell(r, c.key)).join(" | ")} |`);
 }
 
-// The report of the two-problem payload: a JS object built by serde-wasm-bindgen, or JSON text
-// parsed by JSON.parse (what the package does). Both include the same validation and &str copy.
+// The report of the two-problem payload, three ways: the shipped compact report text that JS reads
+// (validateEvent of the bytes), a JS object built by serde-wasm-bindgen, or JSON text parsed by
+// JSON.parse. The first two take the same bytes; the third a &str (the glue's copy).
 {
   const { text } = payloads.invalid_2;
+  const bytes = new TextEncoder().encode(text);
+  const shipped = validateEvent(bytes);
   const asText = JSON.parse(experiment.hw_experiment_report(text, false));
-  const asObject = experiment.hw_experiment_report(text, true);
-  if (asText.errors.length !== 2 || asObject.errors.length !== 2 || asObject.errors[0].path !== asText.errors[0].path) {
-    throw new Error("the two report transports disagree");
+  const asObject = experiment.hw_experiment_report_value(bytes);
+  for (const r of [asText, asObject]) {
+    if (JSON.stringify(r.errors) !== JSON.stringify(shipped.errors)) throw new Error("the report transports disagree");
   }
   const contenders = [
-    { key: "json_parse", run: (p) => JSON.parse(p) },
-    { key: "report_text", run: (p) => JSON.parse(experiment.hw_experiment_report(p, false)) },
-    { key: "report_object", run: (p) => experiment.hw_experiment_report(p, true) },
+    { key: "json_parse", run: (p) => JSON.parse(p.text) },
+    { key: "shipped", run: (p) => validateEvent(p.bytes) },
+    { key: "report_object", run: (p) => experiment.hw_experiment_report_value(p.bytes) },
+    { key: "report_text", run: (p) => JSON.parse(experiment.hw_experiment_report(p.text, false)) },
   ];
-  const r = benchPayload({ payload: text, contenders, now: () => performance.now(), rounds, minBatchMs: 20, warmupMs: 300 });
-  console.log(`\nThe full report of invalid_2 (2 errors): JSON.parse ${cell(r, "json_parse")}; as JSON text + JSON.parse ${cell(r, "report_text")}; as a JS object from serde-wasm-bindgen ${cell(r, "report_object")}`);
+  const r = benchPayload({ payload: { text, bytes }, contenders, now: () => performance.now(), rounds, minBatchMs: 20, warmupMs: 300 });
+  console.log(
+    `\nThe full report of invalid_2 (2 errors): JSON.parse ${cell(r, "json_parse")}; shipped, the compact report text read in JS ${cell(r, "shipped")}; ` +
+      `a JS object from serde-wasm-bindgen ${cell(r, "report_object")}; JSON text + JSON.parse ${cell(r, "report_text")}`,
+  );
 }

@@ -186,6 +186,21 @@ pub fn hw_experiment_report(text: &str, as_object: bool) -> JsValue {
     }
 }
 
+/// Experiment: the report of `body` (bytes, copied in by the generated glue) handed to JS as a JS
+/// object built by serde-wasm-bindgen, against the shipped compact report text that JS reads
+/// (`validateEvent` of the same bytes); `true` for a clean event.
+#[cfg(feature = "object-input-experiment")]
+#[wasm_bindgen]
+pub fn hw_experiment_report_value(body: &[u8]) -> JsValue {
+    match summarise(body, &Options::default()) {
+        Summary::Report(report) => {
+            let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(false);
+            serde::Serialize::serialize(&report.wire(), &ser).unwrap_or(JsValue::NULL)
+        }
+        Summary::CleanKnown(_) | Summary::CleanUnknown(_) => JsValue::TRUE,
+    }
+}
+
 #[cfg(feature = "object-input-experiment")]
 mod experiment {
     use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

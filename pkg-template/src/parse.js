@@ -132,43 +132,68 @@ function hasLoneSurrogate(text, len) {
 /**
  * Reads the compact report (src/report.rs, `Report::to_compact`): fields separated by U+001F;
  * valid, "=" + event name (empty for none), the numbers of errors and warnings, then eight
- * fields per issue (empty when absent). Cheaper than JSON.parse of the same report.
+ * fields per issue (empty when absent). Cheaper than JSON.parse of the same report, and than a
+ * report built as a JS object by serde-wasm-bindgen (BENCHMARKS.md, "Object input").
  */
 function readCompactReport(text) {
-  // Walked with indexOf (String.prototype.split costs twice as much here).
-  let at = 0;
-  const field = () => {
-    let end = text.indexOf("\u001f", at);
-    if (end < 0) end = text.length;
-    const value = text.slice(at, end);
-    at = end + 1;
-    return value;
-  };
-  const number = () => {
-    const value = field();
-    return value === "" ? undefined : +value;
-  };
-  const valid = field() === "1";
-  const name = field();
-  const errorCount = number();
-  const count = errorCount + number();
+  const f = new CompactFields(text);
+  const valid = f.next() === "1";
+  const name = f.next();
+  const errorCount = f.number();
+  const count = errorCount + f.number();
   const errors = [];
   const warnings = [];
   for (let n = 0; n < count; n++) {
-    const found = { code: field(), path: field(), message: field() };
-    const expected = field();
+    const found = { code: f.next(), path: f.next(), message: f.next() };
+    const expected = f.next();
     if (expected !== "") found.expected = expected;
-    const received = field();
+    const received = f.next();
     if (received !== "") found.received = received;
-    const line = number();
+    const line = f.number();
     if (line !== undefined) found.line = line;
-    const column = number();
+    const column = f.number();
     if (column !== undefined) found.column = column;
-    const offset = number();
+    const offset = f.number();
     if (offset !== undefined) found.offset = offset;
     (n < errorCount ? errors : warnings).push(found);
   }
   return { valid, eventName: name === "" ? null : name.slice(1), errors, warnings, patches: [], cleaned: false };
+}
+
+/**
+ * The fields of a compact report, one after the other. Walked with indexOf (split costs more
+ * here), and numbers read digit by digit (they are plain decimals, which the report writes with
+ * push_decimal): ~20 % cheaper than slices and `+` (BENCHMARKS.md, "The error list").
+ */
+class CompactFields {
+  constructor(text) {
+    this.text = text;
+    this.at = 0;
+  }
+
+  /** The end of the field that starts at `at`. */
+  end(at) {
+    const end = this.text.indexOf("\u001f", at);
+    return end < 0 ? this.text.length : end;
+  }
+
+  next() {
+    const { text, at } = this;
+    const end = this.end(at);
+    this.at = end + 1;
+    return text.slice(at, end);
+  }
+
+  /** A decimal number, or undefined for an empty field. */
+  number() {
+    const { text, at } = this;
+    const end = this.end(at);
+    this.at = end + 1;
+    if (end === at) return undefined;
+    let n = 0;
+    for (let i = at; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+    return n;
+  }
 }
 
 function failure(err) {

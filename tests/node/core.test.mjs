@@ -254,6 +254,32 @@ test("syntax errors name their line and column", () => {
   for (const top of ["[]", "null", '"message"']) assert.deepEqual(codes(validateEvent(top).errors), [["invalid_type", ""]]);
 });
 
+test("each issue's line, column and offset arrive exactly, at any size (the compact report's numbers)", () => {
+  // JS's own count of the position of byte `offset` of `text` (columns in UTF-16 units).
+  const position = (text, offset) => {
+    const before = new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, offset));
+    const lines = before.split("\n");
+    return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+  };
+  let checked = 0;
+  for (const padding of [0, 1, 9, 10, 99, 100, 12345, 1_000_000]) {
+    for (const newlines of [0, 1, 10, 1234]) {
+      // A wrong business_id after `padding` bytes of whitespace (some of them line feeds) and
+      // non-ASCII text: the offset, line and column take 1 to 7 digits.
+      const pad = "\n".repeat(newlines) + " ".repeat(padding);
+      const text = `{"note":"é😀",${pad}"business_id":{"a":1},"event_name":"message"}`;
+      const r = validateEvent(text, { maxBytes: 4_000_000 });
+      const bad = r.errors.find((e) => e.path === "/business_id");
+      assert.ok(bad, JSON.stringify(r.errors[0]));
+      const offset = new TextEncoder().encode(text.slice(0, text.indexOf('{"a"'))).length;
+      assert.deepEqual({ line: bad.line, column: bad.column, offset: bad.offset }, { ...position(text, offset), offset });
+      for (const e of r.errors) for (const k of ["line", "column", "offset"]) assert.ok(Number.isSafeInteger(e[k]) && e[k] >= 0, `${k}: ${e[k]}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 32);
+});
+
 test("the exported constants come from the model", () => {
   assert.deepEqual(EVENT_NAMES, ["message", "chat_pinned", "chat_complete", "webhook_conversation_complete"]);
   assert.deepEqual(HSL_TYPES, ["TEXT", "BUTTON", "CAROUSEL", "SYSTEM", "FORM", "SILENT", "NATIVE_ACTION", "RECEIPT", "TAB_LIST"]);
