@@ -11,6 +11,7 @@ pub use crate::walk::{MAX_ISSUES, MAX_PATCHES};
 /// Validates a raw webhook body against the model: every problem, and the normalisations its
 /// parsed value needs.
 pub fn validate(input: &[u8], options: &Options) -> Report {
+    let options = &utf8_checked_once(input, options);
     match walk::quick(input, options) {
         Some(Clean::Known(event)) => Report {
             event_name: EVENT.variants.get(event).map(|v| v.tag.to_string()),
@@ -44,6 +45,7 @@ pub enum Summary {
 /// Validates `input`: the quick pass first (a clean event costs no report), else the full
 /// pass, whose report is summarised when there is nothing in it.
 pub fn summarise(input: &[u8], options: &Options) -> Summary {
+    let options = &utf8_checked_once(input, options);
     match walk::quick(input, options) {
         Some(Clean::Known(event)) => return Summary::CleanKnown(event),
         Some(Clean::Unknown(name)) => return Summary::CleanUnknown(name),
@@ -59,4 +61,15 @@ pub fn summarise(input: &[u8], options: &Options) -> Summary {
         }
     }
     Summary::Report(report)
+}
+
+/// `options`, with the input trusted to be UTF-8 once one check shows it, so that the quick
+/// pass and the full pass after it do not both check it (a body over `max_bytes` is refused
+/// unread, and invalid UTF-8 is left to the full pass to report).
+fn utf8_checked_once(input: &[u8], options: &Options) -> Options {
+    let trusted_utf8 = options.trusted_utf8 || (input.len() <= options.max_bytes && core::str::from_utf8(input).is_ok());
+    Options {
+        trusted_utf8,
+        ..options.clone()
+    }
 }
