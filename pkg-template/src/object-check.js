@@ -53,10 +53,12 @@ function unionOf(union) {
   return c;
 }
 
-// The room left under maxBytes for the JSON text the object stands for, counted from an upper
-// bound of its size (a UTF-16 unit is at most 6 bytes there, as \uXXXX); below zero, the bound
-// cannot tell, and the text is written and measured (fits).
+// What the JSON text the object stands for takes, as the walk goes: `room` is what is left under
+// maxBytes after its structure (punctuation, known keys, numbers and literals at their longest),
+// and `units` counts the UTF-16 units of its strings and other keys, which take 1 to 6 bytes
+// each there (6 as \uXXXX). When that bound cannot tell, the text's size is counted (jsonBytes).
 let room = 0;
+let units = 0;
 let depthLimit = 0;
 
 const objectProto = Object.prototype;
@@ -76,7 +78,8 @@ function isPlainArray(x) {
 
 function string(x) {
   if (typeof x !== "string") return false;
-  room -= 6 * x.length + 2;
+  room -= 2;
+  units += x.length;
   return true;
 }
 
@@ -194,7 +197,8 @@ function values(x, ty, depth) {
     if (!hasOwn.call(x, key)) continue;
     const v = x[key];
     if (v === undefined) continue;
-    room -= 6 * key.length + 4;
+    room -= 4; // quotes, colon, comma
+    units += key.length;
     if (!(ty === null ? any(v, depth) : check(v, ty, depth))) return false;
   }
   return true;
@@ -213,7 +217,8 @@ function members(x, spec, depth) {
     const field = byName[key];
     // An unknown key could be a near miss of a field (a warning): the general path decides.
     if (field === undefined || field.legacy) return false;
-    room -= 6 * key.length + 4;
+    room -= key.length + 4; // a field name of the model is plain ASCII, written as it is
+
     if (!check(v, field.ty, depth)) return false;
     if (field.required) required++;
   }
@@ -265,10 +270,11 @@ export function cleanObjectEvent(value, maxDepth, maxBytes) {
   walking = true;
   try {
     room = maxBytes;
+    units = 0;
     depthLimit = Math.min(maxDepth, MAX_DEPTH_CAP);
     const u = unionOf(ROOT);
     if (!union(value, u, 1)) return null;
-    if (room < 0 && !fits(value, maxBytes)) return null;
+    if (room - 6 * units < 0 && jsonBytes(value) > maxBytes) return null;
     return value[u.tag];
   } finally {
     walking = false;
@@ -278,23 +284,66 @@ export function cleanObjectEvent(value, maxDepth, maxBytes) {
 let walking = false;
 
 /**
- * Whether the JSON text of `value` takes at most `maxBytes` bytes of UTF-8: for an object whose
- * bound was too loose to tell (within 6x of maxBytes), its text is written and measured.
+ * The size in UTF-8 bytes of JSON.stringify(value), for a value the walk accepted (plain objects
+ * and arrays, strings, finite numbers, booleans and null; no undefined in an array), counted
+ * without writing the text: for an object near maxBytes, whose bound above cannot tell.
+ * tests/node/object-check.test.mjs holds it to the size of the text itself.
  */
-function fits(value, maxBytes) {
-  let text;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    return false; // a getter that throws: the general path reports it
+function jsonBytes(x) {
+  switch (typeof x) {
+    case "string":
+      return stringBytes(x);
+    case "number":
+      return String(x).length; // what JSON.stringify writes for a finite number (-0 as 0)
+    case "boolean":
+      return x ? 4 : 5;
+    default: {
+      if (x === null) return 4;
+      if (Array.isArray(x)) {
+        let n = 1 + Math.max(x.length, 1); // brackets and commas
+        for (let i = 0; i < x.length; i++) n += jsonBytes(x[i]);
+        return n;
+      }
+      let n = 2;
+      let first = true;
+      for (const key in x) {
+        if (!hasOwn.call(x, key)) continue;
+        const v = x[key];
+        if (v === undefined) continue;
+        n += stringBytes(key) + jsonBytes(v) + (first ? 1 : 2); // colon (and comma)
+        first = false;
+      }
+      return n;
+    }
   }
-  // A UTF-16 unit is 1 to 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
-  if (text.length > maxBytes) return false;
-  if (text.length * 3 <= maxBytes) return true;
-  return encoder.encodeInto(text, new Uint8Array(maxBytes)).read === text.length;
 }
 
-const encoder = new TextEncoder();
+/** Characters JSON.stringify writes as they are, one byte each. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** The size in UTF-8 bytes of JSON.stringify(s): quotes, escapes and all. */
+function stringBytes(s) {
+  if (PLAIN.test(s)) return s.length + 2;
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      // \" \\ \b \t \n \f \r, other controls as \u00XX
+      if (c === 0x22 || c === 0x5c || c === 8 || c === 9 || c === 10 || c === 12 || c === 13) n += 2;
+      else n += c < 0x20 ? 6 : 1;
+    } else if (c < 0x800) {
+      n += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4; // a surrogate pair: one character beyond U+FFFF
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      n += 6; // a lone surrogate, which JSON.stringify writes as \uXXXX
+    } else {
+      n += 3;
+    }
+  }
+  return n;
+}
 
 /**
  * A new value equal to JSON.parse(JSON.stringify(value)), for a value cleanObjectEvent accepted

@@ -256,6 +256,39 @@ test("maxDepth and maxBytes: the object check never says clean where the text is
   assert.equal(validateEvent(cycle).valid, false);
 });
 
+test("near maxBytes, the object check counts the text's size exactly (jsonBytes): clean at its size, not one byte under", () => {
+  // Strings of every kind JSON.stringify writes differently: plain, escaped (\" \\ \n and other
+  // controls as \u00XX), 2- and 3-byte characters, pairs, lone surrogates (as \uXXXX), DEL.
+  const texts = ["", "plain", '"q"', "back\\slash", "a\nb\tc\rd\be\ff", "\u0000\u001f\u0001", "é·₹", "★😀", "\ud800", "x\udfff", "\udbff\udfff", "\u007f", "mixé\"\u0003😀\ud83d"];
+  let seed = 7;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const values = [];
+  for (const { name, value } of corpus()) if (cleanObjectEvent(value, ...DEFAULTS) !== null) values.push({ name, value });
+  assert.ok(values.length >= 8, `${values.length} clean samples`);
+  const base = values.find((v) => v.value.event_name === "message" && v.value.message.body.type === "TEXT").value;
+  for (let i = 0; i < 200; i++) {
+    const pick = () => texts[rand(texts.length)] + texts[rand(texts.length)];
+    const v = structuredClone(base);
+    v.message.body.text = pick();
+    // Free-form values (user_id is any JSON) under keys of every kind.
+    v.user.user_id = { [pick()]: [pick(), -0, 1.5e-7, -123.25, 2 ** 53 - 1, true, false, null, [], {}, { [pick()]: pick() }] };
+    values.push({ name: `random ${i}`, value: v });
+  }
+  let measured = 0;
+  for (const { name, value } of values) {
+    if (cleanObjectEvent(value, ...DEFAULTS) === null) continue;
+    const size = Buffer.byteLength(JSON.stringify(value));
+    assert.equal(cleanObjectEvent(value, 64, size), value.event_name, `${name}: clean at maxBytes = its size (${size})`);
+    assert.equal(cleanObjectEvent(value, 64, size - 1), null, `${name}: not clean one byte under its size`);
+    holds(value, `${name} at its size`, 64, size);
+    measured++;
+  }
+  assert.ok(measured > 150, `${measured} measured`);
+});
+
 test("random changes (seeded): several at once", () => {
   let seed = 20261204;
   const rand = (n) => {
