@@ -163,7 +163,7 @@ function readCompactReport(text) {
 /**
  * The fields of a compact report, one after the other. Walked with indexOf (split costs more
  * here), and numbers read digit by digit (they are plain decimals, which the report writes with
- * push_decimal): ~20 % cheaper than slices and `+` (BENCHMARKS.md, "The error list").
+ * push_decimal): ~20 % cheaper than slices and `+` (BENCHMARKS.md, "Issue 16's targets").
  */
 class CompactFields {
   constructor(text) {
