@@ -4,11 +4,11 @@ import * as hw from "haptik-webhook-internals/api";
 import * as glue from "haptik-webhook-internals/glue";
 import { __setWasmModule, __withWasm as withWasm } from "haptik-webhook-internals/loader";
 import { makePayloads } from "../payloads.mjs";
-import { pieces } from "./pieces.mjs";
+import { pieces, PIECES_PAYLOADS } from "./pieces.mjs";
 
 __setWasmModule(new WebAssembly.Module(wasmBytes));
 const out = {};
-for (const p of makePayloads().filter((p) => p.key === "message_1k" || p.key === "conv_complete")) {
+for (const p of makePayloads().filter((p) => PIECES_PAYLOADS.includes(p.key))) {
   out[p.key] = pieces({ hw, glue, withWasm, text: p.text, now: () => performance.now() });
 }
 globalThis.__pieces = out;

@@ -2,6 +2,10 @@
 // this (Node, workerd, Chromium): the same calls, timed in interleaved rounds, as ratios to a
 // JSON.parse of the same text. Used by benches/pieces/run.mjs; BENCHMARKS.md quotes it.
 // `glue` is wasm-bindgen's generated module, `withWasm` the loader's way to the live exports.
+
+/** The payloads (benches/payloads.mjs) taken apart: two clean events, and the error list. */
+export const PIECES_PAYLOADS = ["message_1k", "conv_complete", "invalid_2"];
+
 export function pieces({ hw, glue, withWasm, text, now, rounds = 15, batchMs = 20 }) {
   const bytes = new TextEncoder().encode(text);
   hw.validateEvent(text); // instantiates the module
@@ -11,7 +15,9 @@ export function pieces({ hw, glue, withWasm, text, now, rounds = 15, batchMs = 2
   const view = new Uint8Array(ex.memory.buffer, ptr, cap);
   const encoder = new TextEncoder();
   const { written } = encoder.encodeInto(text, view);
-  const cases = {
+  const valid = hw.validateEvent(text).valid;
+  const decoder = new TextDecoder();
+  const cases = valid ? {
     "JSON.parse(text)": () => JSON.parse(text),
     "an empty wasm call": () => ex.hw_output_len(),
     "encodeInto(text) into wasm memory": () => encoder.encodeInto(text, view).written,
@@ -27,6 +33,18 @@ export function pieces({ hw, glue, withWasm, text, now, rounds = 15, batchMs = 2
       return JSON.parse(text);
     },
     "parseEvent(text)": () => hw.parseEvent(text),
+  } : {
+    // The error list: the quick pass until it gives up, the full pass and the compact report in
+    // wasm; then its text decoded, and read into issue objects (the rest of validateEvent).
+    "JSON.parse(text)": () => JSON.parse(text),
+    "encodeInto(text) into wasm memory": () => encoder.encodeInto(text, view).written,
+    "the wasm call alone (hw_validate: both passes and the report, text already copied)": () => ex.hw_validate(written, 0, 1, 64),
+    "the wasm call, then the report decoded": () => {
+      ex.hw_validate(written, 0, 1, 64);
+      return decoder.decode(new Uint8Array(ex.memory.buffer, ex.hw_output_ptr(), ex.hw_output_len()));
+    },
+    "validateEvent(text)": () => hw.validateEvent(text),
+    "validateEvent(bytes)": () => hw.validateEvent(bytes),
   };
   let sink;
   const keys = Object.keys(cases);

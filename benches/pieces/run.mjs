@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
 import { freePort } from "../../scripts/ports.mjs";
+import { PIECES_PAYLOADS } from "./pieces.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -96,7 +97,7 @@ log("Chromium…");
 const chromiumVersion = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
 runs.push([chromiumVersion.replace(/ built on.*/, ""), await chromium()]);
 
-for (const payload of ["message_1k", "conv_complete"]) {
+for (const payload of PIECES_PAYLOADS) {
   console.log(`\n${payload}: median µs per call, and ratio to JSON.parse of the same text (median of per-round ratios)\n`);
   console.log(`| piece | ${runs.map(([name]) => name).join(" | ")} |`);
   console.log(`|---|${runs.map(() => "---").join("|")}|`);
