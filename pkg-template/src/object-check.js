@@ -218,7 +218,6 @@ function members(x, spec, depth) {
     // An unknown key could be a near miss of a field (a warning): the general path decides.
     if (field === undefined || field.legacy) return false;
     room -= key.length + 4; // a field name of the model is plain ASCII, written as it is
-
     if (!check(v, field.ty, depth)) return false;
     if (field.required) required++;
   }
@@ -276,6 +275,8 @@ export function cleanObjectEvent(value, maxDepth, maxBytes) {
     if (!union(value, u, 1)) return null;
     if (room - 6 * units < 0 && jsonBytes(value) > maxBytes) return null;
     return value[u.tag];
+  } catch {
+    return null; // a getter that throws: the general path reports it
   } finally {
     walking = false;
   }

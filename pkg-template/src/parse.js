@@ -359,7 +359,13 @@ function jsonOf(value, maxDepth) {
   if (!isPayloadObject(value)) {
     return { error: issue("invalid_type", `the payload must be an object, but is ${__whatIs(value)}`, { expected: "an object", received: __shown(value) }) };
   }
-  const odd = notJson(value, Math.min(maxDepth, MAX_DEPTH_CAP));
+  let odd;
+  try {
+    odd = notJson(value, Math.min(maxDepth, MAX_DEPTH_CAP));
+  } catch (e) {
+    // A getter that throws (a parsed body has none): an answer, not an exception.
+    return { error: notSerialisable(`reading it threw: ${e && e.message ? e.message : e}`) };
+  }
   if (odd !== null) {
     const message = `${odd.path === "" ? "the payload" : odd.path} must be a JSON value, but is ${odd.what}`;
     return { error: issue("invalid_value", message, { path: odd.path, expected: "a JSON value", received: __shown(odd.value) }) };
@@ -368,13 +374,13 @@ function jsonOf(value, maxDepth) {
   try {
     text = JSON.stringify(value);
   } catch (e) {
-    return {
-      error: issue("invalid_value", `the payload must be JSON-serialisable, but is not: ${e && e.message ? e.message : e}`, {
-        expected: "a JSON-serialisable object",
-      }),
-    };
+    return { error: notSerialisable(e && e.message ? e.message : e) };
   }
   return { text };
+}
+
+function notSerialisable(why) {
+  return issue("invalid_value", `the payload must be JSON-serialisable, but is not: ${why}`, { expected: "a JSON-serialisable object" });
 }
 
 const escapeKey = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");

@@ -344,7 +344,22 @@ test("parseEvent of a clean object is a new event, equal to the text's, the obje
   // A getter that throws: no crash, the general path reports it.
   const trap = structuredClone(base);
   Object.defineProperty(trap.user, "auth_id", { enumerable: true, get: () => { throw new Error("boom"); } });
-  assert.throws(() => parseEvent(trap), /boom|JSON|auth_id/);
+  assert.throws(() => parseEvent(trap), /boom/);
+  // validateEvent and safeParseEvent never throw, even then: an invalid_value saying why.
+  const r = validateEvent(trap);
+  assert.equal(r.valid, false);
+  assert.equal(r.errors[0].code, "invalid_value");
+  assert.match(r.errors[0].message, /JSON-serialisable.*boom/);
+  assert.equal(safeParseEvent(trap).success, false);
+  // A getter that throws only when read again (by the size count near maxBytes): the same.
+  let reads = 0;
+  const late = structuredClone(base);
+  Object.defineProperty(late.user, "auth_id", { enumerable: true, get: () => { if (reads++ > 0) throw new Error("again"); return "u"; } });
+  const near = Buffer.byteLength(JSON.stringify({ ...late, user: { ...late.user, auth_id: "u" } }));
+  reads = 0;
+  const r2 = validateEvent(late, { maxBytes: near });
+  assert.equal(r2.valid, false);
+  assert.match(r2.errors[0].message, /again/);
 });
 
 test("every kind of type and loose form in the generated model table is one the check handles", () => {
