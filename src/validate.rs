@@ -67,7 +67,8 @@ pub fn summarise(input: &[u8], options: &Options) -> Summary {
 /// pass and the full pass after it do not both check it (a body over `max_bytes` is refused
 /// unread, and invalid UTF-8 is left to the full pass to report).
 fn utf8_checked_once(input: &[u8], options: &Options) -> Options {
-    let trusted_utf8 = options.trusted_utf8 || (input.len() <= options.max_bytes && core::str::from_utf8(input).is_ok());
+    let trusted_utf8 =
+        options.trusted_utf8 || (input.len() <= options.max_bytes && core::str::from_utf8(input).is_ok());
     Options {
         trusted_utf8,
         ..options.clone()

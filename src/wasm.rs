@@ -122,7 +122,9 @@ pub fn hw_validate(len: usize, lenient: bool, trusted_utf8: bool, max_depth: u32
 /// [`crate::json::contains_replacement_char`]).
 #[wasm_bindgen]
 pub fn hw_input_has_replacement(len: usize) -> bool {
-    with_buffers(true, |b| b.input.get(..len).is_none_or(crate::json::contains_replacement_char))
+    with_buffers(true, |b| {
+        b.input.get(..len).is_none_or(crate::json::contains_replacement_char)
+    })
 }
 
 /// The known event of the last [`Outcome::CleanKnown`], as its index in `EVENT_NAMES`.
