@@ -11,17 +11,16 @@ pub use crate::walk::{MAX_ISSUES, MAX_PATCHES};
 /// Validates a raw webhook body against the model: every problem, and the normalisations its
 /// parsed value needs.
 pub fn validate(input: &[u8], options: &Options) -> Report {
-    let options = &utf8_checked_once(input, options);
-    match walk::quick(input, options) {
-        Some(Clean::Known(event)) => Report {
+    match summarise(input, options) {
+        Summary::CleanKnown(event) => Report {
             event_name: EVENT.variants.get(event).map(|v| v.tag.to_string()),
             ..Report::default()
         },
-        Some(Clean::Unknown(name)) => Report {
+        Summary::CleanUnknown(name) => Report {
             event_name: Some(name),
             ..Report::default()
         },
-        None => validate_in_full(input, options),
+        Summary::Report(report) => report,
     }
 }
 
@@ -46,7 +45,14 @@ pub enum Summary {
 /// pass, whose report is summarised when there is nothing in it.
 pub fn summarise(input: &[u8], options: &Options) -> Summary {
     let options = &utf8_checked_once(input, options);
-    match walk::quick(input, options) {
+    // A body that is not UTF-8 (or is too large to read) goes straight to the full pass, which
+    // reports it.
+    let clean = if options.trusted_utf8 {
+        walk::quick(input, options)
+    } else {
+        None
+    };
+    match clean {
         Some(Clean::Known(event)) => return Summary::CleanKnown(event),
         Some(Clean::Unknown(name)) => return Summary::CleanUnknown(name),
         None => {}
@@ -64,8 +70,7 @@ pub fn summarise(input: &[u8], options: &Options) -> Summary {
 }
 
 /// `options`, with the input trusted to be UTF-8 once one check shows it, so that the quick
-/// pass and the full pass after it do not both check it (a body over `max_bytes` is refused
-/// unread, and invalid UTF-8 is left to the full pass to report).
+/// pass and the full pass after it do not both check it (a body over `max_bytes` is not read).
 fn utf8_checked_once(input: &[u8], options: &Options) -> Options {
     let trusted_utf8 =
         options.trusted_utf8 || (input.len() <= options.max_bytes && core::str::from_utf8(input).is_ok());
