@@ -53,6 +53,16 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         issue
     }
 
+    /// An issue at the member `name` of the object being read (a field it lacks, its union's
+    /// tag), which the path does not hold: its path is the object's and `name`. Its message is
+    /// the caller's, worded with that path. One copy out of line: these are rare.
+    #[inline(never)]
+    pub(super) fn issue_at_member(&self, name: &'static str, code: Code, at: usize) -> Issue {
+        let mut issue = self.issue(code, at, |_| String::new());
+        push_pointer_segment(&mut issue.path, name);
+        issue
+    }
+
     pub(super) fn error(&mut self, issue: Issue) {
         push_capped(&mut self.report.errors, issue);
     }

@@ -80,6 +80,11 @@ pub(super) fn number_is_unsafe(text: &str) -> bool {
     .is_unsafe_integer()
 }
 
+/// "<place> is missing; it is required": a required field (or a union's tag) not in its object.
+pub(super) fn is_missing(place: &str) -> String {
+    concat(&[place, " is missing; it is required"])
+}
+
 /// The parts joined, in one allocation: the messages of the common errors, which `format!`
 /// would build for several times the cost.
 pub(super) fn concat(parts: &[&str]) -> String {

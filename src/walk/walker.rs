@@ -1,9 +1,9 @@
 //! The walk: the model read against the payload, in either mode (see the module's docs).
 
-use super::text::{concat, expected, json_text, number_is_unsafe, numeric_string, one_of, shown};
+use super::text::{expected, is_missing, json_text, number_is_unsafe, numeric_string, one_of, shown};
 use super::{push_capped, CHECKED_AS_THEY_COME, MAX_TYPO_CHECKS};
 use crate::field_order::{self, After};
-use crate::issue::{push_pointer_segment, Code};
+use crate::issue::Code;
 use crate::json::{same_bytes, Failure, Fatal, Kind, Reader, Str};
 use crate::model::{
     field_named, required_bits, Field, Loose, Object, Ty, Union, CLOSING_CATEGORIES, EVENT, HSL, HSL_ELEMENT,
@@ -86,6 +86,13 @@ fn lookup(common: &'static [Field], fields: &'static [Field], key: &Str) -> Opti
         return common.iter().chain(fields).enumerate().find(|(_, f)| key.is(f.name));
     }
     field_named(common, fields, key.raw)
+}
+
+/// The bit of the field at `index` (in `common` then `fields`) in a set of fields: an object's
+/// present fields, its required ones.
+#[inline(always)]
+fn field_bit(index: usize) -> u64 {
+    1u64.checked_shl(index as u32).unwrap_or(0)
 }
 
 #[inline]
@@ -417,7 +424,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 match found {
                     Some((i, field)) => {
                         previous = After::Field(field);
-                        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+                        let bit = field_bit(i);
                         if present & bit != 0 {
                             self.duplicate(key_at)?;
                         }
@@ -483,7 +490,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 .iter()
                 .chain(fields)
                 .enumerate()
-                .filter(move |(i, _)| present & 1u64.checked_shl(*i as u32).unwrap_or(0) == 0)
+                .filter(move |(i, _)| present & field_bit(*i) == 0)
                 .map(|(_, f)| f.name)
         };
         let mut i = from;
@@ -508,11 +515,10 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
         at: usize,
     ) -> Step {
         for (i, field) in common.iter().chain(fields).enumerate() {
-            if field.required && present & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
+            if field.required && present & field_bit(i) == 0 {
                 self.full_only()?;
-                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
-                push_pointer_segment(&mut issue.path, field.name);
-                issue.message = concat(&[&issue.path, " is missing; it is required"]);
+                let mut issue = self.issue_at_member(field.name, Code::MissingField, at);
+                issue.message = is_missing(&issue.path);
                 issue.expected = Some(expected(&field.ty).to_string());
                 self.error(issue);
             }
@@ -641,8 +647,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                 // Accepted as unknown (the platform adds names), but a near miss is said.
                 if let Some(meant) = crate::suggest::near_miss(&decoded, u.variants.iter().map(|v| v.tag)) {
                     self.full_only()?;
-                    let mut issue = self.issue(Code::PossibleTypo, tag_at, |_| String::new());
-                    push_pointer_segment(&mut issue.path, u.tag);
+                    let mut issue = self.issue_at_member(u.tag, Code::PossibleTypo, tag_at);
                     issue.message = format!(
                         "{} is \"{decoded}\", which this version does not know (kept as an unknown {}): did you mean \"{meant}\"?",
                         issue.path,
@@ -661,8 +666,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
             }
             other => {
                 self.full_only()?;
-                let mut issue = self.issue(Code::MissingField, at, |_| String::new());
-                push_pointer_segment(&mut issue.path, u.tag);
+                let mut issue = self.issue_at_member(u.tag, Code::MissingField, at);
                 // The known values are few: they are listed (others are accepted as unknown).
                 issue.expected = Some(format!(
                     "a string, such as {}",
@@ -679,7 +683,7 @@ impl<'a, 'r, const FULL: bool> Walker<'a, 'r, FULL> {
                     };
                     issue.received = Some(shown(&value, kind));
                 } else {
-                    issue.message = concat(&[&issue.path, " is missing; it is required"]);
+                    issue.message = is_missing(&issue.path);
                 }
                 self.error(issue);
             }
