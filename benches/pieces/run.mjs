@@ -2,12 +2,12 @@
 // Node (as it runs, and with --wasm-enforce-bounds-checks), in workerd and in Chromium. Prints
 // a Markdown table of ratios to JSON.parse of the same text (BENCHMARKS.md, "Where the time goes
 // in each runtime"). Needs the built package in pkg/ (npm run build).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleWorker, workerdConfig } from "../../scripts/workerd.mjs";
+import { bundleWorker, startWorkerd, workerdConfig } from "../../scripts/workerd.mjs";
 import { freePort } from "../../scripts/ports.mjs";
 import { PIECES_PAYLOADS } from "./pieces.mjs";
 
@@ -44,20 +44,11 @@ async function workerd(v8Flags) {
   });
   if (v8Flags.length > 0) config = config.replace("sockets = [", `v8Flags = ${JSON.stringify(v8Flags)},\n  sockets = [`);
   writeFileSync(join(dir, "config.capnp"), config);
-  const child = spawn(require("workerd").default, ["serve", join(dir, "config.capnp")], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+  const server = await startWorkerd(dir, port);
   try {
-    const deadline = Date.now() + 20000;
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/`);
-        return await res.json();
-      } catch (e) {
-        if (Date.now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    return await (await fetch(server.url)).json();
   } finally {
-    child.kill();
+    await server.stop();
   }
 }
 

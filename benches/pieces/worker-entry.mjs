@@ -6,7 +6,9 @@ import { makePayloads } from "../payloads.mjs";
 import { pieces, PIECES_PAYLOADS } from "./pieces.mjs";
 
 export default {
-  async fetch() {
+  async fetch(request) {
+    // The start-up probe (scripts/workerd.mjs, startWorkerd) is a HEAD: it is answered at once.
+    if (request.method === "HEAD") return new Response(null);
     const out = {};
     for (const p of makePayloads().filter((p) => PIECES_PAYLOADS.includes(p.key))) {
       out[p.key] = pieces({ hw, glue, withWasm, text: p.text, now: () => performance.now() });
